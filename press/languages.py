@@ -1,0 +1,52 @@
+"""The three spellings of each site language, kept apart in one place.
+
+- ``code``: Django's LANGUAGES code and URL prefix ("uz-cyrl")
+- ``locale``: gettext catalog name ("uz_Cyrl")
+- ``suffix``: modeltranslation column suffix ("uz_cyrl" as in ``title_uz_cyrl``)
+- ``bcp47``: what HTML ``lang`` and hreflang say ("uz-Cyrl")
+"""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+BCP47 = {"uz": "uz-Latn", "uz-cyrl": "uz-Cyrl", "ru": "ru", "en": "en"}
+
+
+def codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def suffix(code: str) -> str:
+    return code.replace("-", "_")
+
+
+def field(name: str, code: str | None = None) -> str:
+    """``field("title", "uz-cyrl") == "title_uz_cyrl"``; the active language by default."""
+    return f"{name}_{suffix(code or current())}"
+
+
+def locale(code: str) -> str:
+    return translation.to_locale(code)
+
+
+def bcp47(code: str | None = None) -> str:
+    return BCP47.get(code or current(), code or current())
+
+
+def current() -> str:
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return code if code in codes() else settings.LANGUAGE_CODE
+
+
+def native_name(code: str) -> str:
+    return dict(settings.LANGUAGES)[code]
+
+
+# For choosing the language a document is written in.
+LANGUAGE_CHOICES = [
+    ("uz", _("Uzbek (Latin script)")),
+    ("uz-cyrl", _("Uzbek (Cyrillic script)")),
+    ("ru", _("Russian")),
+    ("en", _("English")),
+]

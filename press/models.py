@@ -1,0 +1,478 @@
+"""The press office's domain: who held which post, where, about what, and the releases."""
+
+import datetime
+import mimetypes
+import secrets
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from press import languages
+from press.text import make_slug
+
+
+class CountryKind(models.TextChoices):
+    COUNTRY = "country", _("Country or territory")
+    ORGANISATION = "organisation", _("International organisation")
+
+
+class Country(models.Model):
+    code = models.CharField(
+        _("code"),
+        max_length=8,
+        unique=True,
+        help_text=_("ISO 3166-1 alpha-2 code for a country; a short acronym for an organisation."),
+    )
+    iso3 = models.CharField(_("ISO alpha-3 code"), max_length=3, blank=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CountryKind.choices, default=CountryKind.COUNTRY
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive entries are not offered to editors.")
+    )
+
+    class Meta:
+        verbose_name = _("country or organisation")
+        verbose_name_plural = _("countries and organisations")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.name or self.code
+
+    def get_absolute_url(self):
+        return reverse("press:country", kwargs={"slug": self.slug})
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("press:topic", kwargs={"slug": self.slug})
+
+
+def random_upload_path(prefix: str):
+    """An upload path with a random part, so that a draft's file cannot be guessed."""
+
+    def upload_to(instance, filename):
+        suffix = PurePath(filename).suffix.lower()[:10]
+        return f"{prefix}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}{suffix}"
+
+    upload_to.__name__ = f"upload_to_{prefix}"
+    upload_to.__qualname__ = upload_to.__name__
+    return upload_to
+
+
+upload_portrait = random_upload_path("portraits")
+upload_photo = random_upload_path("photos")
+upload_attachment = random_upload_path("attachments")
+
+
+class Person(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("As it is spelled in each language: Kamilov, Камилов."),
+    )
+    biography = models.TextField(_("biography"), blank=True)
+    portrait = models.ImageField(_("portrait"), upload_to=upload_portrait, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def get_absolute_url(self):
+        return reverse("press:official", kwargs={"slug": self.slug})
+
+
+class Post(models.Model):
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("For example: Minister of Foreign Affairs.")
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("country or organisation"),
+        on_delete=models.PROTECT,
+        related_name="posts",
+        null=True,
+        blank=True,
+    )
+    seniority = models.PositiveSmallIntegerField(
+        _("seniority"), default=100, help_text=_("Lower numbers are listed first.")
+    )
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["seniority", "id"]
+
+    def __str__(self):
+        return self.title or str(self.pk)
+
+
+class AppointmentQuerySet(models.QuerySet):
+    def current_on(self, day: datetime.date):
+        """Appointments in force on ``day``: started, and not yet ended."""
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day), started_on__lte=day)
+
+    def overlapping(self, *, post, started_on, ended_on):
+        """Appointments to ``post`` sharing at least one day with [started_on, ended_on)."""
+        clash = self.filter(post=post).filter(Q(ended_on__isnull=True) | Q(ended_on__gt=started_on))
+        if ended_on is not None:
+            clash = clash.filter(started_on__lt=ended_on)
+        return clash
+
+    def with_names(self):
+        return self.select_related("person", "post", "post__country")
+
+
+class Appointment(models.Model):
+    """A person holding a post from one day to another: what a release names."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    post = models.ForeignKey(
+        Post, verbose_name=_("post"), on_delete=models.PROTECT, related_name="appointments"
+    )
+    started_on = models.DateField(_("started on"))
+    ended_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The first day the person no longer held the post (the successor's first day). "
+            "Empty while the person is in office."
+        ),
+    )
+
+    objects = AppointmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        ordering = ["post__seniority", "-started_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(ended_on__gt=models.F("started_on")),
+                name="appointment_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return _("%(person)s — %(post)s (%(dates)s)") % {
+            "person": self.person,
+            "post": self.post_label(),
+            "dates": self.date_range(),
+        }
+
+    def post_label(self) -> str:
+        if self.post.country_id and self.post.country.kind == CountryKind.COUNTRY:
+            return _("%(post)s of %(country)s") % {
+                "post": self.post,
+                "country": self.post.country,
+            }
+        if self.post.country_id:
+            return f"{self.post}, {self.post.country}"
+        return str(self.post)
+
+    def date_range(self) -> str:
+        start = formats.date_format(self.started_on, "SHORT_DATE_FORMAT")
+        if self.ended_on is None:
+            return _("from %(start)s") % {"start": start}
+        end = formats.date_format(self.ended_on, "SHORT_DATE_FORMAT")
+        return f"{start} – {end}"
+
+    def is_current_on(self, day: datetime.date) -> bool:
+        return self.started_on <= day and (self.ended_on is None or day < self.ended_on)
+
+    def clean(self):
+        super().clean()
+        if self.started_on and self.ended_on and self.ended_on <= self.started_on:
+            raise ValidationError(
+                {"ended_on": _("An appointment must end after the day it started.")}
+            )
+        if self.post_id and self.started_on:
+            clashes = Appointment.objects.overlapping(
+                post=self.post, started_on=self.started_on, ended_on=self.ended_on
+            ).exclude(pk=self.pk)
+            clash = clashes.select_related("person").first()
+            if clash is not None:
+                raise ValidationError(
+                    _(
+                        "This post is already held by %(person)s in %(dates)s; "
+                        "appointments to one post may not overlap."
+                    )
+                    % {"person": clash.person, "dates": clash.date_range()}
+                )
+
+
+class Kind(models.TextChoices):
+    MEETING = "meeting", _("Meeting")
+    VISIT = "visit", _("Visit")
+    PHONE_CALL = "phone-call", _("Phone call")
+    STATEMENT = "statement", _("Statement")
+    BRIEFING = "briefing", _("Briefing")
+    COMMENT = "comment", _("Comment")
+    INTERVIEW = "interview", _("Interview")
+    NEWS = "news", _("News")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """The visibility rule: every public surface starts here."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_language(self, code: str | None = None):
+        """Releases whose title and body are written in the language (the active one)."""
+        return self.filter(
+            **{
+                f"{languages.field('title', code)}__gt": "",
+                f"{languages.field('body', code)}__gt": "",
+            }
+        )
+
+    def public(self, code: str | None = None):
+        """Published and written in the language: what a visitor may list and read."""
+        return self.published().in_language(code)
+
+    def for_cards(self):
+        """What a list of release cards shows, fetched in a fixed number of queries."""
+        return self.prefetch_related(
+            "countries",
+            "topics",
+            models.Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
+        )
+
+    def latest(self):
+        return self.order_by("-published_at", "-id")
+
+
+class Release(models.Model):
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The address of the release. Made from the title when first saved and "
+            "kept when the title changes later."
+        ),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    event_date = models.DateField(_("event date"), help_text=_("The day the event took place."))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One paragraph that sums up the release.")
+    )
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_(
+            "A release is public when it is published and its publication time has come, "
+            "in each language whose title and body are filled."
+        ),
+    )
+    published_at = models.DateTimeField(
+        _("publication time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("A time in the future schedules the release: it appears at that moment."),
+    )
+    countries = models.ManyToManyField(
+        Country, verbose_name=_("countries and organisations"), related_name="releases", blank=True
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="releases", blank=True
+    )
+    participants = models.ManyToManyField(
+        Appointment,
+        verbose_name=_("participants"),
+        related_name="releases",
+        blank=True,
+        help_text=_("Officials in the posts they held on the event date."),
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "published_at"], name="release_visible_idx")]
+
+    def __str__(self):
+        for code in [languages.current(), *languages.codes()]:
+            title = getattr(self, languages.field("title", code))
+            if title:
+                return title
+        return self.slug or _("(untitled)")
+
+    def get_absolute_url(self):
+        return reverse("press:release", kwargs={"slug": self.slug})
+
+    def languages_filled(self) -> list[str]:
+        """Language codes in which the title and body are written."""
+        return [
+            code
+            for code in languages.codes()
+            if getattr(self, languages.field("title", code))
+            and getattr(self, languages.field("body", code))
+        ]
+
+    def is_public(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def lead_photo(self):
+        photos = list(self.photos.all())  # uses the for_cards() prefetch when there is one
+        return next((p for p in photos if p.is_lead), photos[0] if photos else None)
+
+    def clean(self):
+        super().clean()
+        if not any(getattr(self, languages.field("title", code)) for code in languages.codes()):
+            raise ValidationError(_("Write the title in at least one language."))
+        if self.status == Status.PUBLISHED:
+            if not self.languages_filled():
+                raise ValidationError(
+                    _("A published release needs a title and a body in at least one language.")
+                )
+            if self.published_at is None:
+                raise ValidationError(
+                    {"published_at": _("A published release needs a publication time.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def _unique_slug(self) -> str:
+        titles = [getattr(self, languages.field("title", code)) for code in ("uz", "en")]
+        titles += [getattr(self, languages.field("title", code)) for code in ("ru", "uz-cyrl")]
+        base = make_slug(next((t for t in titles if t), ""), max_length=80) or "release"
+        slug, n = base, 1
+        while Release.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+
+def participant_errors(event_date: datetime.date, appointments) -> list[str]:
+    """Messages naming each appointment that was not in force on the event date."""
+    return [
+        _(
+            "%(person)s did not hold the post “%(post)s” on %(date)s "
+            "(held it %(dates)s). Pick the appointment in force on the event date."
+        )
+        % {
+            "person": a.person,
+            "post": a.post_label(),
+            "date": formats.date_format(event_date),
+            "dates": a.date_range(),
+        }
+        for a in appointments
+        if not a.is_current_on(event_date)
+    ]
+
+
+class Photo(models.Model):
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ImageField(
+        _("image"), upload_to=upload_photo, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(_("width"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("height"), default=0, editable=False)
+    alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+    is_lead = models.BooleanField(_("lead photo"), default=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.alt or PurePath(self.image.name).name
+
+
+class Attachment(models.Model):
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to=upload_attachment)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    language = models.CharField(
+        _("language of the document"),
+        max_length=10,
+        choices=languages.LANGUAGE_CHOICES,
+        default="uz",
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.title or PurePath(self.file.name).name
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+            self.content_type = mimetypes.guess_type(self.file.name)[0] or ""
+
+        super().save(*args, **kwargs)

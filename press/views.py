@@ -1,0 +1,160 @@
+"""Public pages. Every one of them asks Release.objects.public() what it may show."""
+
+from django.conf import settings
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView, TemplateView
+
+from press import languages
+from press.filters import ReleaseFilter
+from press.models import Appointment, Country, Person, Release, Topic
+
+
+class ReleaseListView(ListView):
+    """Published releases in the active language, filtered and paginated.
+
+    An invalid filter answers 400 with the form's errors in the page.
+    Country, topic and official pages are this list with one filter fixed.
+    """
+
+    template_name = "press/release_list.html"
+    paginate_by = settings.PRESS_PAGE_SIZE
+    context_object_name = "releases"
+    fixed_filter: str | None = None
+
+    def get(self, request, *args, **kwargs):
+        self.subject = self.get_subject()
+        fixed = (self.fixed_filter,) if self.fixed_filter else ()
+        self.filterset = ReleaseFilter(
+            request.GET, queryset=self.get_base_queryset(), request=request, fixed=fixed
+        )
+        if not self.filterset.is_valid():
+            self.object_list = Release.objects.none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_subject(self):
+        return None
+
+    def get_base_queryset(self):
+        return Release.objects.public()
+
+    def get_queryset(self):
+        return self.filterset.qs.for_cards().latest()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter=self.filterset, subject=self.subject, **kwargs)
+
+
+class CountryView(ReleaseListView):
+    template_name = "press/country_detail.html"
+    fixed_filter = "country"
+
+    def get_subject(self):
+        return get_object_or_404(Country, slug=self.kwargs["slug"])
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(countries=self.subject)
+
+
+class TopicView(ReleaseListView):
+    template_name = "press/topic_detail.html"
+    fixed_filter = "topic"
+
+    def get_subject(self):
+        return get_object_or_404(Topic, slug=self.kwargs["slug"])
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(topics=self.subject)
+
+
+class OfficialView(ReleaseListView):
+    template_name = "press/official_detail.html"
+    fixed_filter = "official"
+
+    def get_subject(self):
+        appointments = Appointment.objects.with_names().order_by("-started_on")
+        return get_object_or_404(
+            Person.objects.prefetch_related(Prefetch("appointments", queryset=appointments)),
+            slug=self.kwargs["slug"],
+        )
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(participants__person=self.subject).distinct()
+
+
+class HomeView(TemplateView):
+    template_name = "press/home.html"
+
+    def get_context_data(self, **kwargs):
+        public = Release.objects.public()
+        return super().get_context_data(
+            releases=public.for_cards().latest()[:10],
+            countries=Country.objects.filter(releases__in=public)
+            .annotate(n=Count("releases"))
+            .order_by("-n", "code")[:12],
+            topics=Topic.objects.filter(releases__in=public)
+            .annotate(n=Count("releases"))
+            .order_by("-n", "slug")[:12],
+            **kwargs,
+        )
+
+
+class ReleaseDetailView(DetailView):
+    template_name = "press/release_detail.html"
+    context_object_name = "release"
+
+    def get_queryset(self):
+        return Release.objects.public().prefetch_related(
+            Prefetch("participants", queryset=Appointment.objects.with_names()),
+            "countries",
+            "topics",
+            "photos",
+            "attachments",
+        )
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # Published, but not in this language: say where it can be read.
+            other = Release.objects.published().filter(slug=self.kwargs["slug"]).first()
+            if other is None or not other.languages_filled():
+                raise
+            raise ReleaseNotTranslated(other) from None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except ReleaseNotTranslated as missing:
+            context = {"release": missing.release, "available_languages": missing.languages}
+            return render(request, "press/release_not_translated.html", context, status=404)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            available_languages=self.object.languages_filled(), **kwargs
+        )
+
+
+class ReleaseNotTranslated(Exception):
+    def __init__(self, release):
+        self.release = release
+        self.languages = release.languages_filled()
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No database, no request context: whatever broke must not break this page too.
+    return render(request, "500.html", {"LANGUAGE_CODE": languages.current()}, status=500)
