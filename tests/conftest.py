@@ -1,0 +1,105 @@
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from press.models import Appointment, Country, Person, Post, Release, Status, Topic
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # Each test starts in the default language, whatever the previous one activated.
+    with translation.override("uz"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def uzbekistan(db):
+    return Country.objects.create(
+        code="UZ",
+        iso3="UZB",
+        slug="uzbekistan",
+        name_uz="Oʻzbekiston",
+        name_uz_cyrl="Ўзбекистон",
+        name_ru="Узбекистан",
+        name_en="Uzbekistan",
+    )
+
+
+@pytest.fixture
+def kyrgyzstan(db):
+    return Country.objects.create(
+        code="KG",
+        iso3="KGZ",
+        slug="kyrgyzstan",
+        name_uz="Qirgʻiziston",
+        name_uz_cyrl="Қирғизистон",
+        name_ru="Киргизия",
+        name_en="Kyrgyzstan",
+    )
+
+
+@pytest.fixture
+def trade(db):
+    return Topic.objects.create(
+        slug="trade", name_uz="Savdo", name_uz_cyrl="Савдо", name_ru="Торговля", name_en="Trade"
+    )
+
+
+@pytest.fixture
+def minister(db, uzbekistan):
+    """A demo minister in office from 2020 to 2022, then a successor."""
+    post = Post.objects.create(
+        title_uz="Tashqi ishlar vaziri",
+        title_uz_cyrl="Ташқи ишлар вазири",
+        title_ru="Министр иностранных дел",
+        title_en="Minister of Foreign Affairs",
+        country=uzbekistan,
+        seniority=1,
+    )
+    person = Person.objects.create(
+        slug="demo-minister",
+        name_uz="Demo Vazir",
+        name_uz_cyrl="Демо Вазир",
+        name_ru="Демо Министр",
+        name_en="Demo Minister",
+    )
+    return Appointment.objects.create(
+        person=person,
+        post=post,
+        started_on=datetime.date(2020, 1, 1),
+        ended_on=datetime.date(2022, 7, 1),
+    )
+
+
+def make_release(**fields):
+    """A release written in every language unless told otherwise, published an hour ago."""
+    defaults = {
+        "kind": "meeting",
+        "event_date": datetime.date(2021, 5, 5),
+        "status": Status.PUBLISHED,
+        "published_at": timezone.now() - datetime.timedelta(hours=1),
+    }
+    title = fields.pop("title", "Uchrashuv")
+    for code in ("uz", "uz_cyrl", "ru", "en"):
+        defaults[f"title_{code}"] = f"{title} [{code}]"
+        defaults[f"body_{code}"] = f"<p>{title} body [{code}]</p>"
+    countries = fields.pop("countries", ())
+    topics = fields.pop("topics", ())
+    participants = fields.pop("participants", ())
+    defaults.update(fields)
+    release = Release.objects.create(**defaults)
+    release.countries.set(countries)
+    release.topics.set(topics)
+    release.participants.set(participants)
+    return release
+
+
+@pytest.fixture
+def release_factory(db):
+    return make_release
