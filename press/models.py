@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages
-from press.text import make_slug
+from press.text import make_slug, sanitize_html
 
 
 class CountryKind(models.TextChoices):
@@ -67,21 +67,22 @@ class Topic(models.Model):
         return reverse("press:topic", kwargs={"slug": self.slug})
 
 
-def random_upload_path(prefix: str):
+def random_name(prefix: str, filename: str) -> str:
     """An upload path with a random part, so that a draft's file cannot be guessed."""
-
-    def upload_to(instance, filename):
-        suffix = PurePath(filename).suffix.lower()[:10]
-        return f"{prefix}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}{suffix}"
-
-    upload_to.__name__ = f"upload_to_{prefix}"
-    upload_to.__qualname__ = upload_to.__name__
-    return upload_to
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"{prefix}/{timezone.now():%Y/%m}/{secrets.token_urlsafe(12)}{suffix}"
 
 
-upload_portrait = random_upload_path("portraits")
-upload_photo = random_upload_path("photos")
-upload_attachment = random_upload_path("attachments")
+def upload_portrait(instance, filename):
+    return random_name("portraits", filename)
+
+
+def upload_photo(instance, filename):
+    return random_name("photos", filename)
+
+
+def upload_attachment(instance, filename):
+    return random_name("attachments", filename)
 
 
 class Person(models.Model):
@@ -384,6 +385,9 @@ class Release(models.Model):
                 )
 
     def save(self, *args, **kwargs):
+        for code in languages.codes():
+            name = languages.field("body", code)
+            setattr(self, name, sanitize_html(getattr(self, name)))
         if not self.slug:
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)

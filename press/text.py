@@ -2,6 +2,8 @@
 
 import re
 
+import nh3
+
 from django.utils.text import slugify
 
 # Every character people type for the Uzbek tutuq belgisi and the oʻ/gʻ sign.
@@ -29,3 +31,26 @@ def make_slug(title: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+# What a press release body may contain; everything else is removed on save.
+ALLOWED_TAGS = {
+    "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "u", "s", "sub", "sup",
+    "ul", "ol", "li", "a", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
+    "caption", "hr", "figure", "figcaption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope", "colspan", "rowspan"},
+                      "td": {"colspan", "rowspan"}, "ol": {"start"}}  # fmt: skip
+
+
+def sanitize_html(html: str) -> str:
+    """Editor HTML reduced to the press allow-list: no scripts, styles or event handlers."""
+    if not html:
+        return html
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )

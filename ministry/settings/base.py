@@ -104,6 +104,8 @@ TIME_ZONE = "Asia/Tashkent"
 USE_I18N = True
 USE_TZ = True
 
+# Served from static/, never from a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "uz"
 MODELTRANSLATION_LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
 # A Cyrillic page falls back to Russian before Latin Uzbek; templates mark any

@@ -26,11 +26,16 @@ def tr(obj, field_name):
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in the other languages; a release only where it is written."""
+    return {"links": language_links(context)}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to this page in each language; a release only where it is written."""
     request = context["request"]
     available = context.get("available_languages") or languages.codes()
     current = languages.current()
-    links = [
+    return [
         {
             "code": code,
             "name": languages.native_name(code),
@@ -41,7 +46,7 @@ def language_switcher(context):
         for code in languages.codes()
         if code in available
     ]
-    return {"links": links}
+    return links
 
 
 @register.simple_tag(takes_context=True)
