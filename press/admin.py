@@ -98,9 +98,7 @@ class AttachmentInline(TranslationTabularInline):
 
 
 class ReleaseAdminForm(forms.ModelForm):
-    class Meta:
-        model = Release
-        fields = "__all__"
+    """The admin builds the fields from ReleaseAdmin.fieldsets; this adds the cross-field rule."""
 
     def clean(self):
         cleaned = super().clean()

@@ -3,7 +3,6 @@
 import re
 
 import nh3
-
 from django.utils.text import slugify
 
 # Every character people type for the Uzbek tutuq belgisi and the oʻ/gʻ sign.

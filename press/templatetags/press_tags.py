@@ -46,7 +46,6 @@ def language_links(context):
         for code in languages.codes()
         if code in available
     ]
-    return links
 
 
 @register.simple_tag(takes_context=True)
