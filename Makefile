@@ -1,0 +1,43 @@
+# The verbs a newcomer and CI use. `make run` and `make test` do everything they need first.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTHON ?= python3
+
+.PHONY: install messages demo run test test-pg lint format makemessages
+
+install: $(VENV)/.installed messages
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# Compiled catalogs are build output: never committed, always made here.
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)"; exit 1; }
+	$(PY) manage.py compilemessages -v0 --ignore=$(VENV) --ignore=node_modules
+
+# Idempotent: migrate, countries, demo releases and a development-only superuser.
+demo: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo_data --with-superuser
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
+makemessages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench
