@@ -22,7 +22,7 @@ class ReleaseFilter(df.FilterSet):
     )
     official = df.ModelChoiceFilter(
         label=_("Official"),
-        field_name="participants__person__slug",
+        field_name="participants__person",
         to_field_name="slug",
         queryset=Person.objects.all(),
         empty_label=_("Any official"),

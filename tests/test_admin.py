@@ -1,0 +1,182 @@
+import datetime
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
+
+from press.models import Appointment, Attachment, Country, Person, Photo, Post, Release, Topic
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["uz", "uz-cyrl", "ru", "en"]
+MODELS = [Country, Topic, Person, Post, Appointment, Release]
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def objects(release_factory, minister, uzbekistan, trade):
+    release = release_factory(countries=[uzbekistan], topics=[trade], participants=[minister])
+    return {
+        Country: uzbekistan,
+        Topic: trade,
+        Person: minister.person,
+        Post: minister.post,
+        Appointment: minister,
+        Release: release,
+    }
+
+
+def admin_url(model, view, *args, code="uz"):
+    with translation.override(code):
+        return reverse(f"admin:press_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_add_and_change_render_in_every_language(editor_client, objects, model, code):
+    obj = objects[model]
+    for url in (
+        admin_url(model, "changelist", code=code),
+        admin_url(model, "add", code=code),
+        admin_url(model, "change", obj.pk, code=code),
+    ):
+        assert url.startswith(f"/{code}/admin/")
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        assert f'lang="{code}"' in response.content.decode()
+
+
+def test_release_form_has_tabs_for_every_language_served_locally(editor_client, objects):
+    html = editor_client.get(admin_url(Release, "change", objects[Release].pk)).content.decode()
+    for name in ("title_uz", "title_uz_cyrl", "title_ru", "title_en", "body_uz_cyrl"):
+        assert f'name="{name}"' in html
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "/static/modeltranslation/js/tabbed_translation_fields.js" in html
+    assert "googleapis" not in html and "cdn" not in html.lower()
+
+
+def release_form_data(**overrides):
+    data = {
+        "title_uz": "Yangi",
+        "body_uz": "<p>Matn</p>",
+        "kind": "meeting",
+        "event_date": "2023-03-01",
+        "status": "draft",
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_draft_with_one_language_saves_from_the_admin(editor_client, db):
+    response = editor_client.post(admin_url(Release, "add"), release_form_data())
+    assert response.status_code == 302
+    release = Release.objects.get()
+    assert release.slug == "yangi"
+    assert release.title_ru is None or release.title_ru == ""
+
+
+def test_participant_not_in_office_on_the_event_date_is_a_form_error(editor_client, minister):
+    url = admin_url(Release, "add", code="en")
+    response = editor_client.post(
+        url, release_form_data(event_date="2023-03-01", participants=[minister.pk])
+    )
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors["participants"])
+    assert "Demo Minister" in errors
+    assert "Minister of Foreign Affairs of Uzbekistan" in errors
+    assert "1 March 2023" in errors
+    assert not Release.objects.exists()
+
+
+def test_participant_in_office_is_accepted(editor_client, minister):
+    response = editor_client.post(
+        admin_url(Release, "add"),
+        release_form_data(event_date="2021-03-01", participants=[minister.pk]),
+    )
+    assert response.status_code == 302
+    assert list(Release.objects.get().participants.all()) == [minister]
+
+
+def test_overlapping_appointment_is_refused_in_the_admin(editor_client, minister):
+    rival = Person.objects.create(slug="rival", name_uz="Raqib", name_en="Rival")
+    response = editor_client.post(
+        admin_url(Appointment, "add", code="en"),
+        {"person": rival.pk, "post": minister.post.pk, "started_on": "2021-01-01"},
+    )
+    assert response.status_code == 200
+    assert "Demo Minister" in str(response.context["adminform"].form.non_field_errors())
+    assert Appointment.objects.count() == 1
+
+
+def test_release_search_covers_every_language_and_the_slug(editor_client, release_factory):
+    release = release_factory(title="Muzokaralar")
+    release.title_ru = "Переговоры в Ташкенте"
+    release.save()
+    url = admin_url(Release, "changelist")
+    for term in ("Переговоры", "Muzokaralar", release.slug):
+        response = editor_client.get(url, {"q": term})
+        assert list(response.context["cl"].result_list) == [release], term
+
+
+def test_changelist_shows_languages_filled_and_filters(
+    editor_client, release_factory, uzbekistan, trade
+):
+    release_factory(title="Partial", title_en="", body_en="")
+    response = editor_client.get(admin_url(Release, "changelist"), {"status__exact": "published"})
+    html = response.content.decode()
+    assert "uz · uz-cyrl · ru" in html
+    for param in ("status__exact=", "kind__exact=", "topics__id__exact=", "event_date__gte=",
+                  "countries__id__exact="):  # fmt: skip
+        assert param in html, param
+
+
+def test_participant_autocomplete_shows_person_post_and_dates(editor_client, minister):
+    url = reverse("admin:autocomplete")
+    response = editor_client.get(
+        url,
+        {"term": "Vazir", "app_label": "press", "model_name": "release",
+         "field_name": "participants"},
+    )  # fmt: skip
+    results = json.loads(response.content)["results"]
+    assert [r["text"] for r in results] == [str(Appointment.objects.with_names().get())]
+    assert "Tashqi ishlar vaziri" in results[0]["text"]
+    assert "01.01.2020 – 01.07.2022" in results[0]["text"]
+
+
+def test_slug_is_read_only_once_made(editor_client, objects):
+    release = objects[Release]
+    html = editor_client.get(admin_url(Release, "change", release.pk)).content.decode()
+    assert 'name="slug"' not in html
+
+
+def test_inlines_for_photos_and_attachments(editor_client, objects):
+    release = objects[Release]
+    html = editor_client.get(admin_url(Release, "change", release.pk)).content.decode()
+    assert "photos-TOTAL_FORMS" in html and "attachments-TOTAL_FORMS" in html
+    assert Photo.objects.count() == Attachment.objects.count() == 0
+
+
+def test_anonymous_is_sent_to_login_in_its_language(client, db):
+    response = client.get("/ru/admin/press/release/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/ru/admin/login/")
+
+
+def test_event_date_accepts_the_local_format(editor_client):
+    response = editor_client.post(
+        admin_url(Release, "add", code="ru"), release_form_data(event_date="05.11.2020")
+    )
+    assert response.status_code == 302
+    assert Release.objects.get().event_date == datetime.date(2020, 11, 5)
