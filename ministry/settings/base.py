@@ -108,8 +108,8 @@ USE_TZ = True
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 MODELTRANSLATION_DEFAULT_LANGUAGE = "uz"
 MODELTRANSLATION_LANGUAGES = ("uz", "uz-cyrl", "ru", "en")
-# A Cyrillic page falls back to Russian before Latin Uzbek; templates mark any
-# fallback text with its own lang attribute (press.templatetags.press_tags).
+# Where a name is missing, a Cyrillic page falls back to the same language in Latin
+# script; templates mark any fallback text with its own lang attribute (press_tags.tr).
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("uz", "en", "ru", "uz-cyrl"),
     "uz-cyrl": ("uz", "ru", "en"),

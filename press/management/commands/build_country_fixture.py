@@ -1,4 +1,4 @@
-"""Write press/fixtures/countries.json from CLDR (through Babel), once.
+"""Write press/data/countries.json from CLDR (through Babel), once.
 
 CLDR is the only source with complete Uzbek Latin and Cyrillic country names
 (shared/design/research/spike.md §7). The fixture it writes is reviewed by hand and
@@ -212,7 +212,7 @@ def organisation_entries() -> list[dict]:
 
 
 class Command(BaseCommand):
-    help = "Build press/fixtures/countries.json from CLDR (Babel). Run once; review the result."
+    help = "Build press/data/countries.json from CLDR (Babel). Run once; review the result."
 
     def add_arguments(self, parser):
         parser.add_argument(

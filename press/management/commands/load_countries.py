@@ -1,4 +1,4 @@
-"""Create or update Country rows from the reviewed fixture press/fixtures/countries.json.
+"""Create or update Country rows from the reviewed fixture press/data/countries.json.
 
 Keyed on ``code``. Rows the fixture does not name (added by editors) are left alone, and so
 is ``active``, which editors set. Runs in a fixed number of queries, whatever the row count.
@@ -15,13 +15,13 @@ from django.utils import translation
 from press.models import Country
 
 # Defined here, not in build_country_fixture, which needs Babel (a development dependency).
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "countries.json"
+FIXTURE = Path(__file__).resolve().parents[2] / "data" / "countries.json"
 
 FIELDS = ["iso3", "slug", "kind", "name_uz", "name_uz_cyrl", "name_ru", "name_en"]
 
 
 class Command(BaseCommand):
-    help = "Create or update countries and organisations from press/fixtures/countries.json."
+    help = "Create or update countries and organisations from press/data/countries.json."
 
     def handle(self, *args, **options):
         entries = json.loads(FIXTURE.read_text(encoding="utf-8"))
