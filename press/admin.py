@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -9,7 +10,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from press import languages
+from press import languages, search
 from press.models import (
     Appointment,
     Attachment,
@@ -136,6 +137,16 @@ class ReleaseAdmin(TabbedTranslationAdmin):
     @admin.display(description=_("languages filled"))
     def filled(self, release):
         return " · ".join(release.languages_filled()) or "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        # Any language's title in either Uzbek script, whatever the apostrophe; or the slug.
+        if not search_term.strip():
+            return queryset, False
+        by_title = search.name_contains(queryset, search_term, "title", min_length=1)
+        by_slug = queryset.filter(slug__icontains=search_term.strip())
+        return queryset.filter(
+            Q(pk__in=by_title.values("pk")) | Q(pk__in=by_slug.values("pk"))
+        ), False
 
     def get_readonly_fields(self, request, obj=None):
         # The address is kept once made, so that links to the release never break.

@@ -5,9 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Country, Kind, Person, Release, Topic
+from press.search import MAX_QUERY_LENGTH, search_releases
 
 
 class ReleaseFilter(df.FilterSet):
+    q = df.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
     country = df.ModelMultipleChoiceFilter(
         label=_("Country or organisation"),
         field_name="countries__code",
@@ -42,11 +44,11 @@ class ReleaseFilter(df.FilterSet):
     )
 
     # Filters that take one value: a repeated parameter is an error, not a guess.
-    single_valued = ("official", "kind", "date_from", "date_to")
+    single_valued = ("q", "official", "kind", "date_from", "date_to")
 
     class Meta:
         model = Release
-        fields = ["country", "topic", "official", "kind", "date_from", "date_to"]
+        fields = ["q", "country", "topic", "official", "kind", "date_from", "date_to"]
 
     def __init__(self, data=None, *args, fixed=(), **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -70,6 +72,9 @@ class ReleaseFilter(df.FilterSet):
                 self.form.add_error("date_to", _("The end date is before the start date."))
                 valid = False
         return valid
+
+    def filter_q(self, queryset, name, value):
+        return search_releases(queryset, value)
 
     @property
     def qs(self):

@@ -5,6 +5,8 @@ import mimetypes
 import secrets
 from pathlib import PurePath
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -329,6 +331,9 @@ class Release(models.Model):
         help_text=_("Officials in the posts they held on the event date."),
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # All four languages, weighted title > lead > body; kept by a PostgreSQL trigger
+    # (migration 0002), unused on SQLite. See press/search.py.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -338,7 +343,10 @@ class Release(models.Model):
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["status", "published_at"], name="release_visible_idx")]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="release_visible_idx"),
+            GinIndex(fields=["search_vector"], name="release_search_gin"),
+        ]
 
     def __str__(self):
         for code in [languages.current(), *languages.codes()]:

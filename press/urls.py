@@ -7,6 +7,7 @@ app_name = "press"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("press/", views.ReleaseListView.as_view(), name="release_list"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("press/<slug:slug>/", views.ReleaseDetailView.as_view(), name="release"),
     path("countries/<slug:slug>/", views.CountryView.as_view(), name="country"),
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView, TemplateView
 
-from press import languages
+from press import languages, search
 from press.filters import ReleaseFilter
 from press.models import Appointment, Country, Person, Release, Topic
 
@@ -41,10 +41,38 @@ class ReleaseListView(ListView):
         return Release.objects.public()
 
     def get_queryset(self):
-        return self.filterset.qs.for_cards().latest()
+        qs = self.filterset.qs.for_cards()
+        # A search orders by relevance itself; everything else is newest first.
+        return qs if self.query() else qs.latest()
+
+    def query(self) -> str:
+        return self.filterset.form.cleaned_data.get("q") or ""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter=self.filterset, subject=self.subject, **kwargs)
+        return super().get_context_data(
+            filter=self.filterset, subject=self.subject, query=self.query(), **kwargs
+        )
+
+
+class SearchView(ReleaseListView):
+    """The list with a query: names of countries, officials and topics above the releases."""
+
+    template_name = "press/search.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = context["query"]
+        if query:
+            context.update(
+                countries=search.matching_names(Country, query),
+                officials=search.matching_names(Person, query),
+                topics=search.matching_names(Topic, query),
+            )
+            if not context["paginator"].count:
+                context["similar"] = search.similar_releases(
+                    self.get_base_queryset().for_cards(), query
+                )
+        return context
 
 
 class CountryView(ReleaseListView):

@@ -259,8 +259,10 @@ class TestReleasePage:
         assert release.slug not in client.get("/en/press/").content.decode()
         assert release.slug in client.get("/ru/press/").content.decode()
 
-    def test_query_count_is_fixed(self, client, release_factory, minister, uzbekistan, kyrgyzstan, trade,
-                                  django_assert_max_num_queries):  # fmt: skip
+    def test_query_count_is_fixed(
+        self, client, release_factory, minister, uzbekistan, kyrgyzstan, trade,
+        django_assert_max_num_queries,
+    ):  # fmt: skip
         release = release_factory(
             countries=[uzbekistan, kyrgyzstan], topics=[trade], participants=[minister]
         )

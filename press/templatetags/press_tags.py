@@ -2,7 +2,7 @@ from django import template
 from django.urls import translate_url
 from django.utils.html import format_html
 
-from press import languages
+from press import languages, search
 
 register = template.Library()
 
@@ -63,3 +63,9 @@ def alternate_links(context):
 @register.filter
 def html_lang(code):
     return languages.bcp47(code)
+
+
+@register.simple_tag
+def search_snippet(release, query):
+    """An escaped extract of the release with the query's words marked."""
+    return search.snippet(release, query)
