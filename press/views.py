@@ -2,13 +2,13 @@
 
 from django.conf import settings
 from django.db.models import Count, Prefetch
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search
 from press.filters import ReleaseFilter
-from press.models import Appointment, Country, Person, Release, Topic
+from press.models import Appointment, Attachment, Country, Person, Photo, Release, Topic
 
 
 class ReleaseListView(ListView):
@@ -138,7 +138,7 @@ class ReleaseDetailView(DetailView):
             Prefetch("participants", queryset=Appointment.objects.with_names()),
             "countries",
             "topics",
-            "photos",
+            Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
             "attachments",
         )
 
@@ -163,6 +163,24 @@ class ReleaseDetailView(DetailView):
         return super().get_context_data(
             available_languages=self.object.languages_filled(), **kwargs
         )
+
+
+def attachment_download(request, slug, pk):
+    """A release's document, as a download: only while the release is public here."""
+    release = get_object_or_404(Release.objects.public(), slug=slug)
+    attachment = get_object_or_404(Attachment, release=release, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.download_name(),
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 class ReleaseNotTranslated(Exception):

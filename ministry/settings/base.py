@@ -129,5 +129,12 @@ STORAGES = {
 # --- Product settings ------------------------------------------------------
 PRESS_PAGE_SIZE = 20
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
+# Uploads (press/images.py): caps checked before anything is decoded or stored.
+PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024
+PRESS_PHOTO_MAX_PIXELS = 40_000_000
+PRESS_PHOTO_MAX_SIDE = 3000  # the stored image, re-encoded, is at most this long
+PRESS_RENDITION_WIDTHS = (480, 960, 1600)
+PRESS_CARD_WIDTHS = (480, 960)  # 3:2 crops around the focal point, for release cards
+PRESS_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
 
 LOGIN_URL = "admin:login"
