@@ -1,0 +1,233 @@
+"""The editors' interface."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from press import images, languages, search
+from press.models import (
+    Appointment,
+    Attachment,
+    Country,
+    Person,
+    Photo,
+    Post,
+    Release,
+    Status,
+    Topic,
+    participant_errors,
+)
+
+
+@admin.register(Country)
+class CountryAdmin(TabbedTranslationAdmin):
+    list_display = ("code", "name", "kind", "active")
+    list_filter = ("kind", "active")
+    search_fields = (
+        "code",
+        "iso3",
+        "slug",
+        *[languages.field("name", c) for c in languages.codes()],
+    )
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+@admin.register(Topic)
+class TopicAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+class AppointmentInline(admin.TabularInline):
+    model = Appointment
+    extra = 1
+    autocomplete_fields = ("person", "post")
+
+
+@admin.register(Person)
+class PersonAdmin(TabbedTranslationAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
+    prepopulated_fields = {"slug": ("name_en",)}
+    inlines = [AppointmentInline]
+
+
+@admin.register(Post)
+class PostAdmin(TabbedTranslationAdmin):
+    list_display = ("title", "country", "seniority")
+    list_select_related = ("country",)
+    list_filter = ("country__kind",)
+    search_fields = [languages.field("title", c) for c in languages.codes()]
+    autocomplete_fields = ("country",)
+    inlines = [AppointmentInline]
+
+
+@admin.register(Appointment)
+class AppointmentAdmin(admin.ModelAdmin):
+    list_display = ("person", "post", "started_on", "ended_on")
+    list_select_related = ("person", "post", "post__country")
+    list_filter = ("post__country__kind",)
+    date_hierarchy = "started_on"
+    autocomplete_fields = ("person", "post")
+    # Typed in any script: the name or the post, in any of the four languages.
+    search_fields = [
+        *[f"person__{languages.field('name', c)}" for c in languages.codes()],
+        *[f"post__{languages.field('title', c)}" for c in languages.codes()],
+    ]
+
+    def get_queryset(self, request):
+        # The autocomplete shows "Person — Post of Country (dates)": fetch them in one query.
+        return super().get_queryset(request).with_names()
+
+
+def publishing(release) -> list[str]:
+    """The languages a release will be public in once saved, or none if it is not published."""
+    return release.languages_filled() if release.status == Status.PUBLISHED else []
+
+
+class PhotoInlineFormSet(BaseInlineFormSet):
+    """A published release's photos need alt text in every language it is published in."""
+
+    def clean(self):
+        super().clean()
+        codes = publishing(self.instance)
+        for form in self.forms:
+            if not form.has_changed() and form.instance.pk is None:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            for code in codes:
+                name = languages.field("alt", code)
+                if name in form.fields and not form.cleaned_data.get(name):
+                    message = _(
+                        "Write the alternative text in %(language)s: "
+                        "the release is published in it."
+                    )
+                    form.add_error(name, message % {"language": languages.native_name(code)})
+
+
+class PhotoInline(TranslationStackedInline):
+    model = Photo
+    formset = PhotoInlineFormSet
+    extra = 0
+    fields = (
+        "preview",
+        "image",
+        ("is_lead", "order"),
+        ("focal_x", "focal_y"),
+        "alt",
+        "caption",
+        "credit",
+    )
+    readonly_fields = ("preview",)
+    formfield_overrides = {models.ImageField: {"form_class": images.PhotoFormField}}
+
+    @admin.display(description=_("card crop"))
+    def preview(self, photo):
+        if not photo.pk or not photo.image:
+            return "—"
+        return format_html(
+            '<img src="{}" width="240" height="160" alt="" style="object-fit: cover"> {}×{}',
+            photo.picture("card")["src"],
+            photo.width,
+            photo.height,
+        )
+
+
+class AttachmentInline(TranslationTabularInline):
+    model = Attachment
+    extra = 0
+    fields = ("file", "title", "language", "order")
+    formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
+
+
+class ReleaseAdminForm(forms.ModelForm):
+    """The admin builds the fields from ReleaseAdmin.fieldsets; this adds the cross-field rule."""
+
+    new_photos = images.MultiplePhotoField(
+        label=_("Add photos"),
+        required=False,
+        help_text=_(
+            "Choose or drop several files at once. They are added after the photos above; "
+            "write their alternative text before publishing."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("new_photos") and cleaned.get("status") == Status.PUBLISHED:
+            self.add_error(
+                "new_photos",
+                _(
+                    "New photos have no alternative text yet: save the release unpublished, "
+                    "write it, then publish."
+                ),
+            )
+        event_date = cleaned.get("event_date")
+        participants = cleaned.get("participants")
+        if event_date and participants:
+            errors = participant_errors(event_date, participants.with_names())
+            if errors:
+                self.add_error("participants", errors)
+        return cleaned
+
+
+@admin.register(Release)
+class ReleaseAdmin(TabbedTranslationAdmin):
+    form = ReleaseAdminForm
+    list_display = ("title_column", "kind", "event_date", "status", "published_at", "filled")
+    list_filter = ("status", "kind", "countries__kind", "topics", "event_date", "countries")
+    search_fields = ("slug", *[languages.field("title", c) for c in languages.codes()])
+    date_hierarchy = "event_date"
+    autocomplete_fields = ("countries", "topics", "participants")
+    readonly_fields = ("created_at", "updated_at")
+    inlines = [PhotoInline, AttachmentInline]
+    fieldsets = (
+        (None, {"fields": ("title", "lead", "body")}),
+        (_("Photos"), {"fields": ("new_photos",)}),
+        (_("Event"), {"fields": ("kind", "event_date", "place")}),
+        (_("Who and what"), {"fields": ("participants", "countries", "topics")}),
+        (_("Publication"), {"fields": ("status", "published_at", "slug")}),
+        (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
+    )
+
+    @admin.display(description=_("title"), ordering="id")
+    def title_column(self, release):
+        return str(release)
+
+    @admin.display(description=_("languages filled"))
+    def filled(self, release):
+        return " · ".join(release.languages_filled()) or "—"
+
+    def get_search_results(self, request, queryset, search_term):
+        # Any language's title in either Uzbek script, whatever the apostrophe; or the slug.
+        if not search_term.strip():
+            return queryset, False
+        by_title = search.name_contains(queryset, search_term, "title", min_length=1)
+        by_slug = queryset.filter(slug__icontains=search_term.strip())
+        return queryset.filter(
+            Q(pk__in=by_title.values("pk")) | Q(pk__in=by_slug.values("pk"))
+        ), False
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        release = form.instance
+        last = release.photos.aggregate(models.Max("order"))["order__max"] or 0
+        for n, upload in enumerate(form.cleaned_data.get("new_photos") or [], start=1):
+            Photo(release=release, image=upload, order=last + n).save()
+
+    def get_readonly_fields(self, request, obj=None):
+        # The address is kept once made, so that links to the release never break.
+        if obj is not None and obj.slug:
+            return (*self.readonly_fields, "slug")
+        return self.readonly_fields
