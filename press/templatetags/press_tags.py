@@ -69,3 +69,18 @@ def html_lang(code):
 def search_snippet(release, query):
     """An escaped extract of the release with the query's words marked."""
     return search.snippet(release, query)
+
+
+@register.inclusion_tag("includes/picture.html")
+def picture(photo, kind="full", sizes="100vw", lazy=True, css_class=""):
+    """<picture> with a <source> per modern format and a JPEG/PNG <img>, sized to not shift.
+
+    ``kind`` is "full" (the photo's own proportions) or "card" (3:2 around the focal point).
+    """
+    return {
+        "data": photo.picture(kind),
+        "alt": photo.alt_text(),
+        "sizes": sizes,
+        "lazy": lazy,
+        "css_class": css_class,
+    }
