@@ -45,6 +45,8 @@ PHOTO_FORMATS = {
 if features.check("avif"):
     PHOTO_FORMATS["AVIF"] = ("avif",)
 
+# What Image.open may try: the JPEG opener is the one that returns MPO images.
+OPEN_FORMATS = [f for f in PHOTO_FORMATS if f != "MPO"]
 PHOTO_EXTENSIONS = sorted({ext for exts in PHOTO_FORMATS.values() for ext in exts})
 
 # Renditions: the formats a <picture> offers, best first. The last one is the <img>.
@@ -85,7 +87,7 @@ SRGB = ImageCms.createProfile("sRGB") if features.check("littlecms2") else None
 
 
 def accepted_photo_types() -> str:
-    return ", ".join(f for f in PHOTO_FORMATS if f != "MPO")
+    return ", ".join(OPEN_FORMATS)
 
 
 def _refuse(message, code, **params):
@@ -152,8 +154,10 @@ def check_photo(fileobj, name: str | None = None, *, decode: bool = True) -> Che
 
     try:
         # Only our formats are tried: an EPS or PDF never reaches Ghostscript.
-        image = Image.open(io.BytesIO(data), formats=list(PHOTO_FORMATS))
-    except Image.DecompressionBombError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=OPEN_FORMATS)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         _refuse(_bomb_message(), "too_many_pixels", max=_megapixels())
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         what = _sniff(data[:1024])
@@ -277,7 +281,7 @@ def prepare_photo(fileobj, name: str | None = None) -> PreparedPhoto:
     Opaque photos are stored as JPEG (what journalists expect to download), others as PNG.
     """
     checked = check_photo(fileobj, name, decode=False)
-    image = Image.open(io.BytesIO(checked.data), formats=list(PHOTO_FORMATS))
+    image = Image.open(io.BytesIO(checked.data), formats=OPEN_FORMATS)
     max_side = settings.PRESS_PHOTO_MAX_SIDE
     scale = min(1.0, max_side / max(checked.width, checked.height))
     box = (math.ceil(checked.width * scale), math.ceil(checked.height * scale))
