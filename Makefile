@@ -40,4 +40,4 @@ format: $(VENV)/.installed
 
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench
+	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests

@@ -27,6 +27,10 @@ from press.models import (
     participant_errors,
 )
 
+admin.site.site_header = _("Press office of the Ministry of Foreign Affairs")
+admin.site.site_title = _("Press office")
+admin.site.index_title = _("Press office administration")
+
 
 @admin.register(Country)
 class CountryAdmin(TabbedTranslationAdmin):
