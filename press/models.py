@@ -643,7 +643,8 @@ class Attachment(models.Model):
     def from_db(cls, db, field_names, values):
         instance = super().from_db(db, field_names, values)
         if "file" in instance.__dict__:
-            instance._stored_file = getattr(instance.__dict__["file"], "name", "")
+            stored = instance.__dict__["file"]
+            instance._stored_file = getattr(stored, "name", stored) or ""
         return instance
 
     def save(self, *args, **kwargs):
@@ -675,7 +676,7 @@ class Attachment(models.Model):
         """The title in the active language (else any) with the extension, safe as a name."""
         title = ""
         for code in [languages.current(), *languages.codes()]:
-            title = getattr(self, languages.field("title", code))
+            title = getattr(self, languages.field("title", code)) or ""
             if title:
                 break
         cleaned = "".join(c for c in title if c.isprintable() and c not in '\\/:*?"<>|')

@@ -1,0 +1,314 @@
+"""Documents: the allow-list by content, the download view and its headers, cleanup."""
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
+from PIL import Image
+
+from press import images
+from press.models import Attachment, Status
+
+pytestmark = pytest.mark.django_db
+
+OOXML_TYPES = (
+    b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    b'content-types"><Override PartName="/{part}" ContentType="{type}"/></Types>'
+)
+
+
+def pdf():
+    out = io.BytesIO()
+    Image.new("RGB", (50, 50), "white").save(out, "PDF")
+    return out.getvalue()
+
+
+def ooxml(part, content_type, extra=()):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        types = OOXML_TYPES.replace(b"{part}", part.encode()).replace(
+            b"{type}", content_type.encode()
+        )
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", "<Relationships/>")
+        z.writestr(part, "<document/>")
+        for name in extra:
+            z.writestr(name, b"\x00binary")
+    return out.getvalue()
+
+
+def docx(extra=()):
+    return ooxml(
+        "word/document.xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        extra,
+    )
+
+
+def xlsx():
+    return ooxml(
+        "xl/workbook.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    )
+
+
+def odf(mimetype, first=True, extra=()):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        if not first:
+            z.writestr("content.xml", "<office:document-content/>")
+        z.writestr(zipfile.ZipInfo("mimetype"), mimetype)  # stored, as ODF requires
+        if first:
+            z.writestr("content.xml", "<office:document-content/>")
+        z.writestr("META-INF/manifest.xml", "<manifest/>")
+        for name in extra:
+            z.writestr(name, "<script/>")
+    return out.getvalue()
+
+
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+
+
+def upload(data, name):
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "kind"),
+    [
+        ("statement.pdf", pdf, "pdf"),
+        ("statement.PDF", pdf, "pdf"),
+        ("statement.docx", docx, "docx"),
+        ("table.xlsx", xlsx, "xlsx"),
+        ("statement.odt", lambda: odf(ODT), "odt"),
+        ("table.ods", lambda: odf(ODS), "ods"),
+    ],
+)
+def test_accepted_documents(name, make, kind):
+    assert images.check_document(upload(make(), name)) == kind
+
+
+def refusal(data, name):
+    with pytest.raises(ValidationError) as error:
+        images.check_document(upload(data, name))
+    return error.value
+
+
+def png():
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "code"),
+    [
+        ("statement.docm", lambda: docx(extra=["word/vbaProject.bin"]), "macros"),
+        ("statement.docx", lambda: docx(extra=["word/vbaProject.bin"]), "macros"),
+        (
+            "table.xlsx",
+            lambda: ooxml(
+                "xl/workbook.xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+            ),
+            "macros",
+        ),
+        ("statement.odt", lambda: odf(ODT, extra=["Basic/Standard/Module1.xml"]), "macros"),
+        ("statement.odt", lambda: odf(ODT, first=False), "format"),
+        ("statement.odt", lambda: odf("application/vnd.oasis.opendocument.graphics"), "format"),
+        ("archive.docx", lambda: ooxml("ppt/presentation.xml", "application/x"), "format"),
+        ("statement.pdf", lambda: b"<html><script>alert(1)</script></html>", "format"),
+        ("statement.pdf", png, "format"),
+        ("statement.pdf", lambda: b"MZ\x90\x00" + b"\x00" * 100, "format"),
+        ("statement.pdf", lambda: b"PK\x03\x04 not really a zip", "format"),
+        ("statement.docx", pdf, "name_mismatch"),
+        ("statement.pdf", docx, "name_mismatch"),
+        ("statement.ods", lambda: odf(ODT), "name_mismatch"),
+        ("statement.html", pdf, "name_mismatch"),
+        ("statement", pdf, "name_mismatch"),
+    ],
+)
+def test_refused_documents(name, make, code):
+    assert refusal(make(), name).code == code
+
+
+def test_document_size_cap_is_a_setting(settings):
+    settings.PRESS_ATTACHMENT_MAX_BYTES = 100
+    assert refusal(pdf(), "statement.pdf").code == "too_large"
+
+
+def test_refusal_names_the_accepted_types():
+    with translation.override("en"):
+        message = refusal(b"plain text", "notes.pdf").messages[0]
+        assert "PDF, DOCX, XLSX, ODT, ODS" in message
+
+
+def test_model_save_sets_size_and_type_from_content(release_factory):
+    data = docx()
+    attachment = Attachment(release=release_factory(), file=upload(data, "Bayonot.docx"))
+    attachment.save()
+    assert attachment.size == len(data)
+    assert attachment.content_type == images.DOCUMENT_TYPES["docx"][0]
+    assert attachment.type_label() == "DOCX"
+    assert re.fullmatch(r"attachments/\d{4}/\d{2}/[\w-]{16}\.docx", attachment.file.name)
+
+
+def test_model_save_refuses_a_bad_document(release_factory):
+    with pytest.raises(ValidationError):
+        Attachment(release=release_factory(), file=upload(png(), "a.pdf")).save()
+    assert not Attachment.objects.exists()
+
+
+# --- Download -------------------------------------------------------------------
+
+
+@pytest.fixture
+def statement(release_factory):
+    attachment = Attachment(
+        release=release_factory(title="Hujjatli"),
+        file=upload(pdf(), "x.pdf"),
+        title_uz="Qoʻshma bayonot",
+        title_uz_cyrl="Қўшма баёнот",
+        title_ru="Совместное заявление",
+        title_en="Joint statement",
+        language="uz",
+    )
+    attachment.save()
+    return attachment
+
+
+def download_url(attachment, code="uz"):
+    with translation.override(code):
+        return reverse(
+            "press:attachment", kwargs={"slug": attachment.release.slug, "pk": attachment.pk}
+        )
+
+
+def test_download_headers(client, statement):
+    response = client.get(download_url(statement, "ru"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert f"filename*=utf-8''{quote('Совместное заявление.pdf')}" in disposition
+    assert b"".join(response.streaming_content) == pdf()
+    response.close()
+
+
+def test_download_name_follows_the_page_language(client, statement):
+    response = client.get(download_url(statement, "uz"))
+    assert quote("Qoʻshma bayonot.pdf") in response["Content-Disposition"]
+    response.close()
+
+
+def test_draft_documents_are_not_served(client, statement):
+    statement.release.status = Status.DRAFT
+    statement.release.save()
+    assert client.get(download_url(statement)).status_code == 404
+
+
+def test_documents_of_a_release_not_written_in_the_language_are_not_served(client, release_factory):
+    release = release_factory(title_en="", body_en="")
+    attachment = Attachment(release=release, file=upload(pdf(), "x.pdf"))
+    attachment.save()
+    assert client.get(download_url(attachment, "en")).status_code == 404
+    response = client.get(download_url(attachment, "uz"))
+    assert response.status_code == 200
+    assert "document.pdf" in response["Content-Disposition"]
+    response.close()
+
+
+def test_a_document_is_served_only_under_its_own_release(client, statement, release_factory):
+    other = release_factory(title="Boshqa")
+    url = reverse("press:attachment", kwargs={"slug": other.slug, "pk": statement.pk})
+    assert client.get(url).status_code == 404
+
+
+def test_release_page_links_to_the_download_with_size_and_type(client, statement):
+    with translation.override("en"):
+        html = client.get(statement.release.get_absolute_url()).content.decode()
+    assert f'href="{download_url(statement, "en")}"' in html
+    assert "/media/" not in html.split('id="attachments-heading"')[1]
+    assert "Joint statement" in html
+    assert "PDF" in html and "bytes" in html or "KB" in html
+
+
+# --- Cleanup and admin ------------------------------------------------------------
+
+
+def test_deleting_an_attachment_removes_its_file_after_commit(
+    statement, settings, django_capture_on_commit_callbacks
+):
+    path = Path(settings.MEDIA_ROOT) / statement.file.name
+    assert path.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.delete()
+    assert not path.exists()
+
+
+def test_replacing_an_attachment_removes_the_old_file(
+    statement, settings, django_capture_on_commit_callbacks
+):
+    old = Path(settings.MEDIA_ROOT) / statement.file.name
+    attachment = Attachment.objects.get(pk=statement.pk)
+    attachment.file = upload(odf(ODT), "new.odt")
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.save()
+    assert not old.exists()
+    assert (Path(settings.MEDIA_ROOT) / attachment.file.name).exists()
+    assert attachment.content_type == ODT
+
+
+@pytest.fixture
+def editor_client(client, db):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_admin_inline_refuses_a_macro_document(editor_client, release_factory):
+    from tests.test_images import change_url, release_form_data
+
+    release = release_factory(status=Status.DRAFT, published_at=None)
+    data = release_form_data(
+        release,
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-file": upload(docx(extra=["word/vbaProject.bin"]), "a.docm"),
+            "attachments-0-language": "uz",
+            "attachments-0-order": "0",
+        },
+    )
+    response = editor_client.post(change_url(release), data)
+    assert response.status_code == 200
+    assert "macros" in response.content.decode()
+    assert not Attachment.objects.exists()
+
+
+def test_admin_inline_accepts_a_document(editor_client, release_factory):
+    from tests.test_images import change_url, release_form_data
+
+    release = release_factory(status=Status.DRAFT, published_at=None)
+    data = release_form_data(
+        release,
+        **{
+            "attachments-TOTAL_FORMS": "1",
+            "attachments-0-file": upload(pdf(), "statement.pdf"),
+            "attachments-0-title_en": "Statement",
+            "attachments-0-language": "en",
+            "attachments-0-order": "0",
+        },
+    )
+    response = editor_client.post(change_url(release), data)
+    assert response.status_code == 302
+    assert release.attachments.get().content_type == "application/pdf"
