@@ -38,8 +38,9 @@ ALLOWED_TAGS = {
     "ul", "ol", "li", "a", "blockquote", "table", "thead", "tbody", "tr", "th", "td",
     "caption", "hr", "figure", "figcaption",
 }  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope", "colspan", "rowspan"},
-                      "td": {"colspan", "rowspan"}, "ol": {"start"}}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang"},
+                      "th": {"scope", "colspan", "rowspan"}, "td": {"colspan", "rowspan"},
+                      "ol": {"start"}}  # fmt: skip
 
 
 def sanitize_html(html: str) -> str:
