@@ -3,8 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from ministry.health import healthz
+
 urlpatterns = i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("press.urls")),
     prefix_default_language=True,
 )
@@ -18,3 +20,6 @@ handler400 = "press.views.bad_request"
 handler403 = "press.views.permission_denied"
 handler404 = "press.views.page_not_found"
 handler500 = "press.views.server_error"
+
+# Health of the database and the cache, for load balancers (no language prefix).
+urlpatterns.insert(0, path("healthz", healthz, name="healthz"))

@@ -1,0 +1,115 @@
+"""Security by default: headers, health, admin login protection, sessions, admin address."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.contrib.auth import get_user_model
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def staff(db):
+    return get_user_model().objects.create_superuser("chief", "chief@example.org", "right-pw")
+
+
+@pytest.mark.parametrize("path", ["/uz/", "/ru/press/", "/en/admin/login/"])
+def test_security_headers_on_public_and_admin_pages(client, path):
+    response = client.get(path)
+    policy = response["Content-Security-Policy"]
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src and "'self'" in script_src
+    assert "frame-ancestors 'none'" in policy
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_pages_carry_no_inline_scripts(admin_client, release_factory):
+    release = release_factory()
+    for url in (
+        "/uz/admin/",
+        "/uz/admin/press/release/",
+        f"/uz/admin/press/release/{release.pk}/change/",
+    ):
+        html = admin_client.get(url).content.decode()
+        assert html.count("<script") == html.count("<script src=") + html.count(
+            '<script type="application/json"'
+        ), url
+
+
+def test_healthz_reports_database_and_cache_without_internals(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def login(client, code="ru", **data):
+    return client.post(f"/{code}/admin/login/", {"next": f"/{code}/admin/", **data})
+
+
+def test_admin_login_locks_out_after_five_failures_in_the_users_language(client, staff):
+    for _ in range(4):
+        assert login(client, username="chief", password="wrong").status_code == 200
+    assert login(client, username="chief", password="wrong").status_code == 429
+    response = login(client, username="chief", password="right-pw")
+    assert response.status_code == 429
+    assert "Слишком много неудачных попыток входа" in response.content.decode()
+
+
+def test_successful_login_resets_the_failure_count(client, staff):
+    for _ in range(3):
+        login(client, username="chief", password="wrong")
+    assert login(client, username="chief", password="right-pw").status_code == 302
+
+
+def test_staff_with_an_authenticator_must_give_its_code(client, staff):
+    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+    response = login(client, username="chief", password="right-pw")
+    assert response.status_code == 200
+    assert client.get("/ru/admin/").status_code == 302
+    response = login(
+        client, username="chief", password="right-pw", otp_token=f"{totp(device.bin_key):06d}"
+    )
+    assert response.status_code == 302
+    assert client.get("/ru/admin/").status_code == 200
+
+
+def test_an_administrator_can_require_two_factors(client, staff, settings):
+    settings.PRESS_ADMIN_REQUIRE_OTP = True
+    response = login(client, code="en", username="chief", password="right-pw")
+    assert response.status_code == 200
+    assert "Two-factor authentication is required" in response.content.decode()
+
+
+def test_session_expires_after_two_idle_hours(client, staff):
+    assert login(client, username="chief", password="right-pw").status_code == 302
+    assert client.get("/ru/admin/").status_code == 200
+    with time_machine.travel(datetime.timedelta(hours=1, minutes=50)):
+        assert client.get("/ru/admin/").status_code == 200  # activity moves the expiry on
+    with time_machine.travel(datetime.timedelta(hours=4)):
+        assert client.get("/ru/admin/").status_code == 302
+
+
+def test_the_admin_address_is_a_setting():
+    env = {
+        **os.environ,
+        "ADMIN_URL": "back-office/",
+        "DJANGO_SETTINGS_MODULE": "ministry.settings.test",
+    }
+    code = "from django.urls import reverse; print(reverse('admin:index'))"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code], cwd=ROOT, env=env,
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.stdout.strip().endswith("/uz/back-office/"), result.stderr
