@@ -5,15 +5,17 @@ from django.contrib import admin
 from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
 
-from press import images, languages, search
+from press import images, languages, search, transliteration
 from press.models import (
     Appointment,
     Attachment,
@@ -32,8 +34,115 @@ admin.site.site_title = _("Press office")
 admin.site.index_title = _("Press office administration")
 
 
+class TransliterationMixin:
+    """Changelist actions that fill one Uzbek script from the other, marked for review.
+
+    Fields already written in the target script are kept unless the editor confirms
+    overwriting them on an intermediate page (the pattern of Django's delete_selected).
+    """
+
+    actions = ["fill_cyrillic", "fill_latin"]
+
+    @admin.action(description=_("Fill Uzbek Cyrillic from Latin"))
+    def fill_cyrillic(self, request, queryset):
+        return self._transliterate(request, queryset, transliteration.LATIN_TO_CYRILLIC)
+
+    @admin.action(description=_("Fill Uzbek Latin from Cyrillic"))
+    def fill_latin(self, request, queryset):
+        return self._transliterate(request, queryset, transliteration.CYRILLIC_TO_LATIN)
+
+    def _transliterate(self, request, queryset, direction):
+        objects = list(queryset)
+        conflicts = [
+            (obj, [self._label(name) for name in filled])
+            for obj in objects
+            for _empty, filled in [transliteration.plan_object(obj, direction)]
+            if filled
+        ]
+        choice = request.POST.get("overwrite")
+        if conflicts and choice not in ("yes", "no"):
+            return self._confirm_overwrite(request, objects, conflicts, direction)
+        written = skipped = 0
+        kept = []
+        for obj in objects:
+            done, left = transliteration.transliterate_object(
+                obj, direction, overwrite=choice == "yes"
+            )
+            written += bool(done)
+            if left:
+                skipped += len(left)
+                kept.append(f"{obj} ({', '.join(str(self._label(n)) for n in left)})")
+        target = languages.native_name(transliteration.DIRECTIONS[direction][1])
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d object filled in %(language)s; check it and untick it under "
+                "“machine transliteration awaiting review” once read.",
+                "%(count)d objects filled in %(language)s; check them and untick them under "
+                "“machine transliteration awaiting review” once read.",
+                written,
+            )
+            % {"count": written, "language": target},
+        )
+        if kept:
+            message = _("Already written in %(language)s, kept unchanged: %(fields)s.")
+            self.message_user(
+                request, message % {"language": target, "fields": "; ".join(kept)}, "warning"
+            )
+
+    def _label(self, name):
+        return self.model._meta.get_field(name).verbose_name
+
+    def _confirm_overwrite(self, request, objects, conflicts, direction):
+        opts = self.model._meta
+        source, target = transliteration.DIRECTIONS[direction]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Overwrite text already written?"),
+            "subtitle": None,
+            "opts": opts,
+            "conflicts": conflicts,
+            "objects": objects,
+            "action": "fill_cyrillic"
+            if direction == transliteration.LATIN_TO_CYRILLIC
+            else "fill_latin",
+            "source_language": languages.native_name(source),
+            "target_language": languages.native_name(target),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, "admin/press/transliteration_confirmation.html", context)
+
+    # The review mark: shown as one checkbox per language, and as a column in the list.
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "machine_translated":
+            return forms.TypedMultipleChoiceField(
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+                choices=[(c, languages.native_name(c)) for c in languages.codes()],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if self.fieldsets and not any(
+            "machine_translated" in options["fields"] for _name, options in fieldsets
+        ):
+            fieldsets.append((_("Review"), {"fields": ("machine_translated",)}))
+        return fieldsets
+
+    def get_list_display(self, request):
+        return (*super().get_list_display(request), "awaiting_review")
+
+    @admin.display(description=_("awaiting review"))
+    def awaiting_review(self, obj):
+        return " · ".join(obj.machine_translated) or "—"
+
+
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("code", "name", "kind", "active")
     list_filter = ("kind", "active")
     search_fields = (
@@ -46,7 +155,7 @@ class CountryAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
     prepopulated_fields = {"slug": ("name_en",)}
@@ -59,7 +168,7 @@ class AppointmentInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
     prepopulated_fields = {"slug": ("name_en",)}
@@ -67,7 +176,7 @@ class PersonAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(TabbedTranslationAdmin):
+class PostAdmin(TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("title", "country", "seniority")
     list_select_related = ("country",)
     list_filter = ("country__kind",)
@@ -187,7 +296,7 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(TabbedTranslationAdmin):
+class ReleaseAdmin(TransliterationMixin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
     list_display = ("title_column", "kind", "event_date", "status", "published_at", "filled")
     list_filter = ("status", "kind", "countries__kind", "topics", "event_date", "countries")

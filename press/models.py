@@ -26,7 +26,28 @@ class CountryKind(models.TextChoices):
     ORGANISATION = "organisation", _("International organisation")
 
 
-class Country(models.Model):
+class MachineTranslated(models.Model):
+    """Remembers which languages were filled by machine transliteration and await a reader."""
+
+    machine_translated = models.JSONField(
+        _("machine transliteration awaiting review"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Languages filled by the transliteration action. Untick a language once you have "
+            "read and corrected it."
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    def mark_machine_translated(self, code: str) -> None:
+        if code not in self.machine_translated:
+            self.machine_translated = [*self.machine_translated, code]
+
+
+class Country(MachineTranslated):
     code = models.CharField(
         _("code"),
         max_length=8,
@@ -55,7 +76,7 @@ class Country(models.Model):
         return reverse("press:country", kwargs={"slug": self.slug})
 
 
-class Topic(models.Model):
+class Topic(MachineTranslated):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -90,7 +111,7 @@ def upload_attachment(instance, filename):
     return random_name("attachments", filename)
 
 
-class Person(models.Model):
+class Person(MachineTranslated):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(
         _("name"),
@@ -112,7 +133,7 @@ class Person(models.Model):
         return reverse("press:official", kwargs={"slug": self.slug})
 
 
-class Post(models.Model):
+class Post(MachineTranslated):
     title = models.CharField(
         _("title"), max_length=300, help_text=_("For example: Minister of Foreign Affairs.")
     )
@@ -283,7 +304,7 @@ class ReleaseQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-id")
 
 
-class Release(models.Model):
+class Release(MachineTranslated):
     slug = models.SlugField(
         _("slug"),
         max_length=100,

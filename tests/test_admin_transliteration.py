@@ -1,0 +1,151 @@
+"""The admin actions that fill one Uzbek script from the other."""
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from press.models import Country, Person, Post, Release, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def latin_release(release_factory):
+    release = release_factory(title="Uchrashuv")
+    release.title_uz = "Oʻzbekiston va Qirgʻiziston vazirlari uchrashuvi"
+    release.lead_uz = "COVID-19 va UNESCO haqida"
+    release.body_uz = '<p>Batafsil: <a href="https://mfa.uz/uz/">sayt</a>, info@mfa.uz</p>'
+    release.place_uz = "Toshkent"
+    release.title_uz_cyrl = release.body_uz_cyrl = release.lead_uz_cyrl = ""
+    release.place_uz_cyrl = ""
+    release.save()
+    return release
+
+
+def run(client, action, objects, **extra):
+    model = type(objects[0])
+    url = reverse(f"admin:press_{model._meta.model_name}_changelist")
+    data = {"action": action, ACTION_CHECKBOX_NAME: [o.pk for o in objects], **extra}
+    if "overwrite" not in extra:
+        data["index"] = 0  # posted from the changelist itself
+    return client.post(url, data, follow=True)
+
+
+def test_fills_empty_cyrillic_fields_and_marks_them(editor_client, latin_release):
+    response = run(editor_client, "fill_cyrillic", [latin_release])
+    assert response.status_code == 200
+    latin_release.refresh_from_db()
+    assert latin_release.title_uz_cyrl == "Ўзбекистон ва Қирғизистон вазирлари учрашуви"
+    assert latin_release.lead_uz_cyrl == "COVID-19 ва UNESCO ҳақида"
+    assert latin_release.body_uz_cyrl == (
+        '<p>Батафсил: <a href="https://mfa.uz/uz/" rel="noopener noreferrer">сайт</a>, '
+        "info@mfa.uz</p>"
+    )
+    assert latin_release.place_uz_cyrl == "Тошкент"
+    assert latin_release.machine_translated == ["uz-cyrl"]
+    # The Latin original is untouched.
+    assert latin_release.title_uz == "Oʻzbekiston va Qirgʻiziston vazirlari uchrashuvi"
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("1" in m and "Ўзбекча" in m for m in messages), messages
+
+
+def test_filled_fields_ask_first_and_are_skipped_with_a_message(editor_client, latin_release):
+    latin_release.title_uz_cyrl = "Муҳаррир ёзган сарлавҳа"
+    latin_release.save()
+
+    confirm = run(editor_client, "fill_cyrillic", [latin_release])
+    assert confirm.templates[0].name == "admin/press/transliteration_confirmation.html"
+    html = confirm.content.decode()
+    assert 'name="overwrite" value="yes"' in html and 'name="overwrite" value="no"' in html
+    latin_release.refresh_from_db()
+    assert latin_release.body_uz_cyrl == ""  # nothing written before the editor answers
+
+    response = run(editor_client, "fill_cyrillic", [latin_release], overwrite="no")
+    latin_release.refresh_from_db()
+    assert latin_release.title_uz_cyrl == "Муҳаррир ёзган сарлавҳа"
+    assert latin_release.place_uz_cyrl == "Тошкент"
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert len(warnings) == 1 and str(latin_release) in warnings[0]
+    assert f"({Release._meta.get_field('title').verbose_name})" in warnings[0], warnings
+
+
+def test_overwrites_only_after_confirmation(editor_client, latin_release):
+    latin_release.title_uz_cyrl = "Эски сарлавҳа"
+    latin_release.save()
+    run(editor_client, "fill_cyrillic", [latin_release], overwrite="yes")
+    latin_release.refresh_from_db()
+    assert latin_release.title_uz_cyrl == "Ўзбекистон ва Қирғизистон вазирлари учрашуви"
+    assert latin_release.machine_translated == ["uz-cyrl"]
+
+
+def test_fills_latin_from_cyrillic(editor_client, db):
+    topic = Topic.objects.create(slug="suv", name_uz_cyrl="Сув хўжалиги", name_en="Water")
+    run(editor_client, "fill_latin", [topic])
+    topic.refresh_from_db()
+    assert topic.name_uz == "Suv xoʻjaligi"
+    assert topic.machine_translated == ["uz"]
+
+
+@pytest.mark.parametrize("model", [Country, Topic, Person, Post, Release], ids=lambda m: m.__name__)
+def test_every_translated_model_offers_both_actions(editor_client, model, minister, trade):
+    Release.objects.create(title_uz="Uchrashuv", event_date="2020-11-05")  # one of each
+    url = reverse(f"admin:press_{model._meta.model_name}_changelist")
+    html = editor_client.get(url).content.decode()
+    assert 'value="fill_cyrillic"' in html and 'value="fill_latin"' in html
+
+
+def test_person_and_post_and_country(editor_client, minister, uzbekistan):
+    person, post = minister.person, minister.post
+    person.name_uz, person.name_uz_cyrl = "Abdulaziz Kamilov", ""
+    person.save()
+    post.title_uz_cyrl = ""
+    post.save()
+    run(editor_client, "fill_cyrillic", [person])
+    run(editor_client, "fill_cyrillic", [post])
+    person.refresh_from_db()
+    post.refresh_from_db()
+    assert person.name_uz_cyrl == "Абдулазиз Камилов"
+    assert post.title_uz_cyrl == "Ташқи ишлар вазири"
+    # Both scripts already written: the confirmation page, and nothing changes on "no".
+    run(editor_client, "fill_cyrillic", [uzbekistan], overwrite="no")
+    uzbekistan.refresh_from_db()
+    assert uzbekistan.name_uz_cyrl == "Ўзбекистон" and uzbekistan.machine_translated == []
+
+
+def test_the_review_mark_is_shown_and_cleared_by_the_editor(editor_client, latin_release):
+    run(editor_client, "fill_cyrillic", [latin_release])
+    changelist = editor_client.get(reverse("admin:press_release_changelist")).content.decode()
+    assert "uz-cyrl" in changelist
+    url = reverse("admin:press_release_change", args=[latin_release.pk])
+    form = editor_client.get(url).context["adminform"].form
+    assert form.initial["machine_translated"] == ["uz-cyrl"]
+    assert 'name="machine_translated" value="uz-cyrl"' in form.as_p().replace(" checked", "")
+
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "machine_translated"}
+    data.update(
+        {
+            "countries": [],
+            "topics": [],
+            "participants": [],
+            "photos-TOTAL_FORMS": 0,
+            "photos-INITIAL_FORMS": 0,
+            "attachments-TOTAL_FORMS": 0,
+            "attachments-INITIAL_FORMS": 0,
+            "published_at_0": latin_release.published_at.strftime("%d.%m.%Y"),
+            "published_at_1": latin_release.published_at.strftime("%H:%M:%S"),
+            "event_date": latin_release.event_date.isoformat(),
+        }
+    )
+    data.pop("published_at", None)
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    latin_release.refresh_from_db()
+    assert latin_release.machine_translated == []
