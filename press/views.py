@@ -1,14 +1,27 @@
 """Public pages. Every one of them asks Release.objects.public() what it may show."""
 
+import datetime
+
 from django.conf import settings
-from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView, TemplateView
 
-from press import languages, search
+from press import languages, search, seo
+from press.feeds import feed_links
 from press.filters import ReleaseFilter
-from press.models import Appointment, Attachment, Country, Person, Photo, Release, Topic
+from press.models import (
+    Appointment,
+    Attachment,
+    Country,
+    Person,
+    Photo,
+    Release,
+    Status,
+    Topic,
+)
+from press.sitemaps import robots_txt_lines
 
 
 class ReleaseListView(ListView):
@@ -22,6 +35,7 @@ class ReleaseListView(ListView):
     paginate_by = settings.PRESS_PAGE_SIZE
     context_object_name = "releases"
     fixed_filter: str | None = None
+    feed_name = "press:release_list_feed"
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
@@ -50,14 +64,28 @@ class ReleaseListView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter=self.filterset, subject=self.subject, query=self.query(), **kwargs
+            filter=self.filterset,
+            subject=self.subject,
+            query=self.query(),
+            feeds=self.get_feeds(),
+            **kwargs,
         )
+
+    def get_feeds(self):
+        """The feeds of exactly what is listed, for <link rel=alternate> and the page."""
+        if self.filterset.form.errors:
+            return []
+        kwargs = {"slug": self.subject.slug} if self.subject is not None else None
+        return feed_links(self.request, name=self.feed_name, kwargs=kwargs)
 
 
 class SearchView(ReleaseListView):
     """The list with a query: names of countries, officials and topics above the releases."""
 
     template_name = "press/search.html"
+
+    def get_feeds(self):
+        return super().get_feeds() if self.query() else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,6 +106,7 @@ class SearchView(ReleaseListView):
 class CountryView(ReleaseListView):
     template_name = "press/country_detail.html"
     fixed_filter = "country"
+    feed_name = "press:country_feed"
 
     def get_subject(self):
         return get_object_or_404(Country, slug=self.kwargs["slug"])
@@ -89,6 +118,7 @@ class CountryView(ReleaseListView):
 class TopicView(ReleaseListView):
     template_name = "press/topic_detail.html"
     fixed_filter = "topic"
+    feed_name = "press:topic_feed"
 
     def get_subject(self):
         return get_object_or_404(Topic, slug=self.kwargs["slug"])
@@ -100,6 +130,7 @@ class TopicView(ReleaseListView):
 class OfficialView(ReleaseListView):
     template_name = "press/official_detail.html"
     fixed_filter = "official"
+    feed_name = "press:official_feed"
 
     def get_subject(self):
         appointments = Appointment.objects.with_names().order_by("-started_on")
@@ -125,6 +156,7 @@ class HomeView(TemplateView):
             topics=Topic.objects.filter(releases__in=public)
             .annotate(n=Count("releases"))
             .order_by("-n", "slug")[:12],
+            feeds=feed_links(self.request, keep_query=False),
             **kwargs,
         )
 
@@ -149,6 +181,13 @@ class ReleaseDetailView(DetailView):
             # Published, but not in this language: say where it can be read.
             other = Release.objects.published().filter(slug=self.kwargs["slug"]).first()
             if other is None or not other.languages_filled():
+                # Taken down on purpose: 410 Gone tells search engines to forget it.
+                # (Withdrawn releases stay 404 until the workflow gives them their notice.)
+                unpublished = Release.objects.filter(
+                    slug=self.kwargs["slug"], status=Status.UNPUBLISHED
+                )
+                if unpublished.exists():
+                    raise ReleaseGone from None
                 raise
             raise ReleaseNotTranslated(other) from None
 
@@ -158,11 +197,40 @@ class ReleaseDetailView(DetailView):
         except ReleaseNotTranslated as missing:
             context = {"release": missing.release, "available_languages": missing.languages}
             return render(request, "press/release_not_translated.html", context, status=404)
+        except ReleaseGone:
+            return gone(request)
 
     def get_context_data(self, **kwargs):
+        release = self.object
         return super().get_context_data(
-            available_languages=self.object.languages_filled(), **kwargs
+            available_languages=release.languages_filled(),
+            related=self.related(release),
+            # "Updated" is shown only for a change after publication (until the workflow
+            # brings change notes, the last save is the update).
+            updated=release.updated_at
+            if release.updated_at - release.published_at > datetime.timedelta(minutes=1)
+            else None,
+            share=seo.share_links(self.request, release),
+            json_ld=seo.news_article(self.request, release),
+            **kwargs,
         )
+
+    @staticmethod
+    def related(release, limit=4):
+        """Newest public releases sharing a country or a topic with this one (4 queries)."""
+        countries = [c.pk for c in release.countries.all()]
+        topics = [t.pk for t in release.topics.all()]
+        if not countries and not topics:
+            return []
+        ids = (
+            Release.objects.public()
+            .filter(Q(countries__in=countries) | Q(topics__in=topics))
+            .exclude(pk=release.pk)
+            .order_by("-published_at", "-id")
+            .values_list("pk", flat=True)
+            .distinct()[:limit]
+        )
+        return Release.objects.filter(pk__in=list(ids)).for_cards().latest()
 
 
 def attachment_download(request, slug, pk):
@@ -183,6 +251,10 @@ def attachment_download(request, slug, pk):
     return response
 
 
+class ReleaseGone(Exception):
+    pass
+
+
 class ReleaseNotTranslated(Exception):
     def __init__(self, release):
         self.release = release
@@ -199,6 +271,14 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def gone(request):
+    return render(request, "410.html", status=410)
+
+
+def robots_txt(request):
+    return HttpResponse("\n".join(robots_txt_lines(request)) + "\n", content_type="text/plain")
 
 
 def server_error(request):

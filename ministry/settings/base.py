@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
     "django_otp",
@@ -40,6 +41,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "ministry.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag from the content and 304 for If-None-Match; outside CacheHeadersMiddleware,
+    # which decides whether a response may be cached at all and sees every cookie set
+    # by the middleware below it (session, CSRF, messages).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "press.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,6 +142,9 @@ STORAGES = {
 
 # --- Product settings ------------------------------------------------------
 PRESS_PAGE_SIZE = 20
+PRESS_FEED_SIZE = 30  # items in each RSS/Atom feed
+# Seconds a CDN or browser may keep a public page (press/middleware.py).
+PRESS_CACHE_MAX_AGE = 60
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
 # Uploads (press/images.py): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024

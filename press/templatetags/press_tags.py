@@ -1,8 +1,11 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import format_html
 
-from press import languages, search
+from press import languages, search, seo
 
 register = template.Library()
 
@@ -22,6 +25,12 @@ def tr(obj, field_name):
         if value:
             return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
     return ""
+
+
+@register.simple_tag
+def tr_text(obj, field_name):
+    """The same text as ``tr`` without markup: for <title>, attributes and metadata."""
+    return seo.translated(obj, field_name)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -50,14 +59,73 @@ def language_links(context):
 
 @register.simple_tag(takes_context=True)
 def alternate_links(context):
-    """<link rel=alternate hreflang> for each language the page exists in."""
+    """<link rel=alternate hreflang> for each language the page exists in, and x-default.
+
+    x-default is the address without a language prefix (it redirects by the visitor's
+    language) when the page exists in Uzbek, else the first language it exists in: the
+    same as the sitemap says (press/sitemaps.py).
+    """
     request = context["request"]
     available = context.get("available_languages") or languages.codes()
-    return [
-        (languages.bcp47(code), request.build_absolute_uri(translate_url(request.path, code)))
+    path = canonical_path(context)
+    links = [
+        (languages.bcp47(code), request.build_absolute_uri(translate_url(path, code)))
         for code in languages.codes()
         if code in available
     ]
+    if not links:
+        return links
+    default = settings.LANGUAGE_CODE
+    if default in available:
+        unprefixed = translate_url(path, default).replace(f"/{default}/", "/", 1)
+        links.append(("x-default", request.build_absolute_uri(unprefixed)))
+    else:
+        links.append(("x-default", links[0][1]))
+    return links
+
+
+def canonical_path(context) -> str:
+    """This page's path with only the query parameters that choose what it shows."""
+    request = context["request"]
+    filterset = context.get("filter")
+    if filterset is None:
+        return request.path
+    names = [*filterset.form.fields, "page"]
+    params = [
+        (name, value)
+        for name in names
+        for value in request.GET.getlist(name)
+        if value and not (name == "page" and value == "1")
+    ]
+    return request.path + (f"?{urlencode(params)}" if params else "")
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    return context["request"].build_absolute_uri(canonical_path(context))
+
+
+OG_LOCALES = {"uz": "uz_UZ", "uz-cyrl": "uz_UZ", "ru": "ru_RU", "en": "en_GB"}
+
+
+@register.simple_tag
+def og_locale():
+    return OG_LOCALES.get(languages.current(), "uz_UZ")
+
+
+@register.simple_tag
+def json_ld(data):
+    return seo.json_ld_script(data)
+
+
+@register.simple_tag
+def summary(release, length=200):
+    return seo.summary(release, length)
+
+
+@register.simple_tag(takes_context=True)
+def photo_url(context, photo):
+    return seo.image_url(context["request"], photo)
 
 
 @register.filter

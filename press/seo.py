@@ -1,0 +1,138 @@
+"""What a release page tells machines and other sites: share links and JSON-LD NewsArticle."""
+
+import json
+from urllib.parse import quote, urlencode
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from press import languages
+from press.models import CountryKind
+
+
+def translated(obj, field_name: str) -> str:
+    """Plain text in the active language, else in the first language that has it."""
+    for code in [languages.current(), *languages.codes()]:
+        value = getattr(obj, languages.field(field_name, code), "")
+        if value:
+            return value
+    return ""
+
+
+def summary(release, length: int = 200) -> str:
+    lead = getattr(release, languages.field("lead"), "")
+    text = lead or strip_tags(getattr(release, languages.field("body"), ""))
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def image_url(request, photo) -> str:
+    return request.build_absolute_uri(photo.picture("full")["src"])
+
+
+def share_links(request, release) -> dict:
+    """Plain links to share the release: no script from any of these sites is loaded."""
+    url = request.build_absolute_uri(release.get_absolute_url())
+    title = getattr(release, languages.field("title"))
+    return {
+        "url": url,
+        "links": [
+            {
+                "name": "Telegram",
+                "lang": "en",
+                "url": "https://t.me/share/url?" + urlencode({"url": url, "text": title}),
+            },
+            {
+                "name": "Facebook",
+                "lang": "en",
+                "url": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+            },
+            {
+                "name": "X",
+                "lang": "en",
+                "url": "https://x.com/intent/post?" + urlencode({"url": url, "text": title}),
+            },
+            {
+                "name": _("E-mail"),
+                "lang": None,
+                "url": f"mailto:?subject={quote(title)}&body={quote(title + chr(10) + url)}",
+            },
+        ],
+    }
+
+
+def _publisher(request) -> dict:
+    from django.urls import reverse
+
+    return {
+        "@type": "GovernmentOrganization",
+        "name": _("Ministry of Foreign Affairs of the Republic of Uzbekistan"),
+        "url": request.build_absolute_uri(reverse("press:home")),
+    }
+
+
+def news_article(request, release) -> dict:
+    """schema.org NewsArticle for the release in the active language."""
+    url = request.build_absolute_uri(release.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": getattr(release, languages.field("title"))[:110],
+        "description": summary(release),
+        "inLanguage": languages.bcp47(),
+        "datePublished": release.published_at.isoformat(),
+        "dateModified": max(release.updated_at, release.published_at).isoformat(),
+        "publisher": _publisher(request),
+        "author": _publisher(request),
+    }
+    photos = list(release.photos.all())
+    if photos:
+        lead = release.lead_photo()
+        data["image"] = [image_url(request, lead)] + [
+            image_url(request, p) for p in photos if p.pk != lead.pk
+        ]
+    place = getattr(release, languages.field("place"), "")
+    if place:
+        data["contentLocation"] = {"@type": "Place", "name": place}
+    about = [
+        {
+            "@type": "Country" if c.kind == CountryKind.COUNTRY else "Organization",
+            "name": translated(c, "name"),
+            "url": request.build_absolute_uri(c.get_absolute_url()),
+        }
+        for c in release.countries.all()
+    ]
+    about += [
+        {
+            "@type": "Thing",
+            "name": translated(t, "name"),
+            "url": request.build_absolute_uri(t.get_absolute_url()),
+        }
+        for t in release.topics.all()
+    ]
+    if about:
+        data["about"] = about
+    mentions = [
+        {
+            "@type": "Person",
+            "name": translated(a.person, "name"),
+            "jobTitle": str(a.post_label()),
+            "url": request.build_absolute_uri(a.person.get_absolute_url()),
+        }
+        for a in release.participants.all()
+    ]
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data) -> str:
+    """<script type="application/ld+json"> that no text inside can close early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

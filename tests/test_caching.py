@@ -1,0 +1,59 @@
+"""Caching headers for a CDN: public pages briefly, with ETag; nothing personal ever."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/uz/", "/ru/press/", "/en/press/?country=UZ", "/uz/press/feed.rss", "/sitemap.xml",
+     "/sitemap-releases.xml", "/robots.txt"],
+)  # fmt: skip
+def test_public_pages_are_cacheable_for_a_short_time(client, uzbekistan, path, settings):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == f"public, max-age={settings.PRESS_CACHE_MAX_AGE}"
+    assert response.has_header("ETag")
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_max_age_is_a_setting(client, db, settings):
+    settings.PRESS_CACHE_MAX_AGE = 300
+    assert client.get("/uz/")["Cache-Control"] == "public, max-age=300"
+
+
+def test_release_page_answers_304_to_its_etag(client, release_factory):
+    release = release_factory()
+    first = client.get(f"/en/press/{release.slug}/")
+    assert first["Cache-Control"].startswith("public")
+    again = client.get(f"/en/press/{release.slug}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_missing_pages_are_cached_too(client, db):
+    assert client.get("/uz/press/no-such-release/")["Cache-Control"].startswith("public")
+
+
+def test_bad_requests_are_not_cached(client, db):
+    response = client.get("/uz/press/?date_from=nonsense")
+    assert response.status_code == 400
+    assert "public" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("path", ["/uz/", "/ru/press/"])
+def test_staff_see_pages_that_are_never_cached(client, admin_user, path):
+    client.force_login(admin_user)
+    cache_control = client.get(path)["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+
+
+def test_admin_is_never_cached(client, admin_user):
+    for response in (client.get("/uz/admin/login/"), client.get("/uz/admin/")):
+        assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+    client.force_login(admin_user)
+    response = client.get("/uz/admin/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
