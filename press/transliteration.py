@@ -52,8 +52,10 @@ ABBREVIATIONS_LATIN = {cyrillic: latin for latin, cyrillic in ABBREVIATIONS.item
 LATIN_EXCEPTIONS = {
     "premyer": "премьер", "kompyuter": "компьютер", "tsirk": "цирк", "sentyabr": "сентябрь",
     "oktyabr": "октябрь", "pyesa": "пьеса", "tyutor": "тьютор", "intervyu": "интервью",
-    "portfel": "портфель", "dekabr": "декабрь", "noyabr": "ноябрь",
+    "portfel": "портфель", "dekabr": "декабрь", "noyabr": "ноябрь", "bryussel": "брюссель",
 }  # fmt: skip
+# -tsiya, -tsion are Russian -ция, -цион in every word the library's list lacks (delegatsiya).
+TSIYA = re.compile("тси(?=я|он)")
 
 LATIN_WORD = re.compile(rf"(?:[oOgG]{A}|[A-Za-z])(?:[oOgG]{A}|[A-Za-z]|{A}(?=[A-Za-z]))*")
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёЎўҚқҒғҲҳ]+")
@@ -101,7 +103,7 @@ def _latin_word(word: str) -> str:
     parts = re.split(f"(?<=[sScC]){A}(?=[hH])", key)
     if len(parts) > 1:
         return "".join(_latin_word(part) for part in parts)
-    result = _engine().transliterate(lower, from_="lat", to="cyr")
+    result = TSIYA.sub("ци", _engine().transliterate(lower, from_="lat", to="cyr"))
     if re.search("[A-Za-z]", result):
         return word  # a foreign word (Macron, UNESCO in a heading): never in mixed scripts
     return _case_like(word, result)
