@@ -4,10 +4,12 @@ import datetime
 import secrets
 from pathlib import PurePath
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
@@ -274,6 +276,17 @@ class Status(models.TextChoices):
     UNPUBLISHED = "unpublished", _("Unpublished")
 
 
+def _when(value) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+class TranslationState(models.TextChoices):
+    MISSING = "missing", _("missing")
+    OUTDATED = "outdated", _("outdated")
+    MACHINE = "machine", _("machine-made, to review")
+    UP_TO_DATE = "up-to-date", _("up to date")
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """The visibility rule: every public surface starts here."""
@@ -291,6 +304,25 @@ class ReleaseQuerySet(models.QuerySet):
     def public(self, code: str | None = None):
         """Published and written in the language: what a visitor may list and read."""
         return self.published().in_language(code)
+
+    def visible(self):
+        """Published or withdrawn, once the publication time has come: in any language."""
+        return self.filter(
+            Q(status=Status.PUBLISHED) | Q(status=Status.WITHDRAWN),
+            published_at__lte=timezone.now(),
+        )
+
+    def readable(self, code: str | None = None):
+        """What the detail page shows: public, or withdrawn after its publication time.
+
+        A withdrawn release keeps its page (with a dated notice) but leaves listings, feeds,
+        sitemaps and search, which all use ``public()``.
+        """
+        return self.visible().in_language(code)
+
+    def needing_translation(self, code: str):
+        """Releases whose text in ``code`` is missing, outdated or machine-made."""
+        return self.filter(translation_needed__contains=f"|{code}|")
 
     def for_cards(self):
         """What a list of release cards shows, fetched in a fixed number of queries."""
@@ -354,6 +386,70 @@ class Release(MachineTranslated):
         blank=True,
         help_text=_("Officials in the posts they held on the event date."),
     )
+    # --- Workflow (press/services.py is the only writer of these) -----------------------
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    force_published = models.BooleanField(
+        _("published without review"),
+        default=False,
+        editable=False,
+        help_text=_("Published by force, with a reason kept in the history."),
+    )
+    change_note = models.TextField(
+        _("change note"),
+        blank=True,
+        help_text=_("What the last major correction changed, shown on the page."),
+    )
+    changed_at = models.DateTimeField(_("updated"), null=True, blank=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(
+        _("reason for withdrawal"),
+        blank=True,
+        help_text=_("Shown on the page of a withdrawn release."),
+    )
+    unpublished_at = models.DateTimeField(_("unpublished"), null=True, blank=True, editable=False)
+    replacement = models.ForeignKey(
+        "self",
+        verbose_name=_("replaced by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="replaces",
+        help_text=_("Visitors to an unpublished release are sent here."),
+    )
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("based on"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="successors",
+        help_text=_("The release this draft was made from by reverting to a revision."),
+    )
+    # {"uz": "2026-11-25T10:00:00+05:00", ...}: when each language's text last changed
+    # (press/services.py revision_create). Compared with the source language's time.
+    language_edited_at = models.JSONField(
+        _("languages last edited"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=DjangoJSONEncoder,
+    )
+    # "|ru|en|": the languages that are missing, outdated or machine-made, kept by save()
+    # so that the admin can filter on it in SQL on every database.
+    translation_needed = models.CharField(
+        _("needs translation into"), max_length=40, blank=True, editable=False, db_index=True
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     # All four languages, weighted title > lead > body; kept by a PostgreSQL trigger
     # (migration 0002), unused on SQLite. See press/search.py.
@@ -370,6 +466,15 @@ class Release(MachineTranslated):
         indexes = [
             models.Index(fields=["status", "published_at"], name="release_visible_idx"),
             GinIndex(fields=["search_vector"], name="release_search_gin"),
+        ]
+        permissions = [
+            ("submit_release", _("Can submit a release for review")),
+            ("publish_release", _("Can publish, schedule and unschedule a release")),
+            ("force_publish_release", _("Can publish a release without a second reviewer")),
+            ("correct_release", _("Can correct a published release")),
+            ("withdraw_release", _("Can withdraw a release")),
+            ("unpublish_release", _("Can unpublish a release")),
+            ("translate_release", _("Can edit the text of a release in any language")),
         ]
 
     def __str__(self):
@@ -398,6 +503,63 @@ class Release(MachineTranslated):
             and self.published_at <= timezone.now()
         )
 
+    def public_replacement(self):
+        """The release an unpublished one sends its readers to, if that one is public."""
+        replacement = self.replacement
+        if replacement is not None and replacement.is_public() and replacement.languages_filled():
+            return replacement
+        return None
+
+    def is_scheduled(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def state_label(self) -> str:
+        """The status as editors say it: "Scheduled" for a publication still to come."""
+        if self.is_scheduled():
+            return _("Scheduled")
+        return self.get_status_display()
+
+    # --- Translation status --------------------------------------------------------------
+
+    def source_language(self) -> str | None:
+        """The language translations follow: Uzbek Latin if written, else the first written."""
+        filled = self.languages_filled()
+        if "uz" in filled:
+            return "uz"
+        return filled[0] if filled else None
+
+    def translation_states(self) -> dict[str, str]:
+        """``{code: state}`` with state one of TranslationState's values."""
+        filled = self.languages_filled()
+        source = self.source_language()
+        edited = self.language_edited_at or {}
+        machine = set(getattr(self, "machine_translated", None) or [])
+        states = {}
+        for code in languages.codes():
+            if code not in filled:
+                states[code] = TranslationState.MISSING
+            elif code in machine:
+                states[code] = TranslationState.MACHINE
+            elif (
+                code != source
+                and edited.get(source)
+                and edited.get(code)
+                and _when(edited[code]) < _when(edited[source])
+            ):
+                states[code] = TranslationState.OUTDATED
+            else:
+                states[code] = TranslationState.UP_TO_DATE
+        return states
+
+    def _translation_needed(self) -> str:
+        states = self.translation_states().items()
+        needed = [code for code, state in states if state != TranslationState.UP_TO_DATE]
+        return f"|{'|'.join(needed)}|" if needed else ""
+
     def lead_photo(self):
         photos = list(self.photos.all())  # uses the for_cards() prefetch when there is one
         return next((p for p in photos if p.is_lead), photos[0] if photos else None)
@@ -422,6 +584,10 @@ class Release(MachineTranslated):
             setattr(self, name, sanitize_html(getattr(self, name)))
         if not self.slug:
             self.slug = self._unique_slug()
+        self.translation_needed = self._translation_needed()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "translation_needed"}
         super().save(*args, **kwargs)
 
     def _unique_slug(self) -> str:
@@ -709,3 +875,121 @@ class Attachment(models.Model):
 def _delete_attachment_file(sender, instance, **kwargs):
     storage, name = instance.file.storage, instance.file.name
     transaction.on_commit(lambda: images.delete_files(storage, [name]))
+
+
+class RevisionQuerySet(models.QuerySet):
+    def for_release(self, release):
+        return self.filter(release=release).select_related("author").order_by("-number")
+
+
+class Revision(models.Model):
+    """An append-only snapshot of a release after a save: every language, relation and file.
+
+    Written only by ``press.services.revision_create``; never changed or deleted on its own.
+    """
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    created_at = models.DateTimeField(_("time"), default=timezone.now, editable=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=30, default="save")
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(_("snapshot"), encoder=DjangoJSONEncoder)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["release", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "number"], name="revision_number_unique")
+        ]
+
+    def __str__(self):
+        return _("Revision %(number)s") % {"number": self.number}
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Revisions are append-only.")
+        super().save(*args, **kwargs)
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def valid(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A signed address that lets someone without an account read a release before it is out."""
+
+    SALT = "press.preview-link"
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return _("Preview of %(release)s") % {"release": self.release}
+
+    def token(self) -> str:
+        from django.core import signing
+
+        return signing.TimestampSigner(salt=self.SALT).sign(str(self.pk))
+
+    def get_absolute_url(self, code: str | None = None) -> str:
+        from django.utils import translation
+
+        with translation.override(code or languages.current()):
+            return reverse("press:preview", kwargs={"token": self.token()})
+
+    def is_valid(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class EditingSession(models.Model):
+    """Who opened a release's form, and when: to warn the next person who opens it."""
+
+    release = models.ForeignKey(
+        Release, verbose_name=_("release"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("editing session")
+        verbose_name_plural = _("editing sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "user"], name="editing_session_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.release_id}"

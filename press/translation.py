@@ -28,7 +28,7 @@ class PostTranslation(TranslationOptions):
 @register(Release)
 class ReleaseTranslation(TranslationOptions):
     # All optional: a draft may start in any one language (Release.clean asks for a title).
-    fields = ("title", "lead", "body", "place")
+    fields = ("title", "lead", "body", "place", "change_note", "withdrawal_reason")
 
 
 @register(Photo)

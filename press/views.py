@@ -1,11 +1,9 @@
 """Public pages. Every one of them asks Release.objects.public() what it may show."""
 
-import datetime
-
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search, seo
@@ -166,7 +164,8 @@ class ReleaseDetailView(DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        return Release.objects.public().prefetch_related(
+        # Public, or withdrawn with its notice: withdrawn pages stay readable.
+        return Release.objects.readable().prefetch_related(
             Prefetch("participants", queryset=Appointment.objects.with_names()),
             "countries",
             "topics",
@@ -179,15 +178,17 @@ class ReleaseDetailView(DetailView):
             return super().get_object(queryset)
         except Http404:
             # Published, but not in this language: say where it can be read.
-            other = Release.objects.published().filter(slug=self.kwargs["slug"]).first()
+            other = Release.objects.visible().filter(slug=self.kwargs["slug"]).first()
             if other is None or not other.languages_filled():
-                # Taken down on purpose: 410 Gone tells search engines to forget it.
-                # (Withdrawn releases stay 404 until the workflow gives them their notice.)
-                unpublished = Release.objects.filter(
-                    slug=self.kwargs["slug"], status=Status.UNPUBLISHED
+                # Taken down on purpose: 410 Gone tells search engines to forget it,
+                # unless the editor named a public replacement to send readers to.
+                unpublished = (
+                    Release.objects.filter(slug=self.kwargs["slug"], status=Status.UNPUBLISHED)
+                    .select_related("replacement")
+                    .first()
                 )
-                if unpublished.exists():
-                    raise ReleaseGone from None
+                if unpublished is not None:
+                    raise ReleaseGone(unpublished.public_replacement()) from None
                 raise
             raise ReleaseNotTranslated(other) from None
 
@@ -197,7 +198,10 @@ class ReleaseDetailView(DetailView):
         except ReleaseNotTranslated as missing:
             context = {"release": missing.release, "available_languages": missing.languages}
             return render(request, "press/release_not_translated.html", context, status=404)
-        except ReleaseGone:
+        except ReleaseGone as gone_release:
+            if gone_release.replacement is not None:
+                # 302: an unpublished release can be redrafted and come back at its address.
+                return redirect(gone_release.replacement.get_absolute_url())
             return gone(request)
 
     def get_context_data(self, **kwargs):
@@ -205,11 +209,9 @@ class ReleaseDetailView(DetailView):
         return super().get_context_data(
             available_languages=release.languages_filled(),
             related=self.related(release),
-            # "Updated" is shown only for a change after publication (until the workflow
-            # brings change notes, the last save is the update).
-            updated=release.updated_at
-            if release.updated_at - release.published_at > datetime.timedelta(minutes=1)
-            else None,
+            # "Updated" is the time of the last major correction, shown with its change note
+            # (press/services.py release_save); a minor correction leaves no public mark.
+            updated=release.changed_at,
             share=seo.share_links(self.request, release),
             json_ld=seo.news_article(self.request, release),
             **kwargs,
@@ -234,8 +236,8 @@ class ReleaseDetailView(DetailView):
 
 
 def attachment_download(request, slug, pk):
-    """A release's document, as a download: only while the release is public here."""
-    release = get_object_or_404(Release.objects.public(), slug=slug)
+    """A release's document, as a download: only while the release is readable here."""
+    release = get_object_or_404(Release.objects.readable(), slug=slug)
     attachment = get_object_or_404(Attachment, release=release, pk=pk)
     try:
         handle = attachment.file.open("rb")
@@ -252,7 +254,8 @@ def attachment_download(request, slug, pk):
 
 
 class ReleaseGone(Exception):
-    pass
+    def __init__(self, replacement=None):
+        self.replacement = replacement
 
 
 class ReleaseNotTranslated(Exception):

@@ -103,3 +103,47 @@ def make_release(**fields):
 @pytest.fixture
 def release_factory(db):
     return make_release
+
+
+# --- People in the press office's roles (groups made by migration press/0006_roles) ---------
+
+
+def make_user(username: str, *groups: str, **fields):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", "pw", is_staff=True, **fields
+    )
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def author(db):
+    return make_user("author", "author")
+
+
+@pytest.fixture
+def translator(db):
+    return make_user("translator", "translator")
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("editor", "editor")
+
+
+@pytest.fixture
+def second_editor(db):
+    return make_user("editor2", "editor")
+
+
+@pytest.fixture
+def draft_factory(db):
+    def make(**fields):
+        fields.setdefault("status", Status.DRAFT)
+        fields.setdefault("published_at", None)
+        return make_release(**fields)
+
+    return make

@@ -134,13 +134,19 @@ class TestReleasePageExtras:
         with django_assert_max_num_queries(12):
             client.get(f"/en/press/{release.slug}/")
 
-    def test_updated_date_only_after_a_change(self, client, release):
+    def test_updated_date_only_after_a_major_correction(self, client, release):
+        # A save (or a minor correction) is no public update; a major correction is, with
+        # its change note (press/services.py release_save).
         releases = type(release).objects.filter(pk=release.pk)
-        releases.update(updated_at=release.published_at)
+        releases.update(updated_at=release.published_at + datetime.timedelta(days=1))
         html = client.get(f"/en/press/{release.slug}/").content.decode()
         assert "Updated" not in html
-        releases.update(updated_at=release.published_at + datetime.timedelta(days=1))
-        assert "Updated" in client.get(f"/en/press/{release.slug}/").content.decode()
+        releases.update(
+            changed_at=release.published_at + datetime.timedelta(days=1),
+            change_note_en="The date was corrected.",
+        )
+        html = client.get(f"/en/press/{release.slug}/").content.decode()
+        assert "Updated" in html and "The date was corrected." in html
 
 
 class TestGone:
@@ -152,11 +158,14 @@ class TestGone:
         assert '<html lang="ru">' in html and 'class="skip-link"' in html
         assert "Taken down" not in html
 
-    def test_withdrawn_release_is_still_404_until_the_workflow_gives_it_a_notice(
-        self, client, release_factory
-    ):
-        release = release_factory(title="Withdrawn", status=Status.WITHDRAWN)
-        assert client.get(f"/en/press/{release.slug}/").status_code == 404
+    def test_withdrawn_release_stays_readable_with_its_notice(self, client, release_factory):
+        release = release_factory(
+            title="Withdrawn", status=Status.WITHDRAWN, withdrawal_reason_en="Out of date"
+        )
+        response = client.get(f"/en/press/{release.slug}/")
+        assert response.status_code == 200
+        assert "notice--withdrawn" in response.content.decode()
+        assert "Out of date" in response.content.decode()
 
 
 @pytest.mark.parametrize("code", ["uz", "uz-cyrl", "ru", "en"])

@@ -1,0 +1,109 @@
+"""The press office's roles as Django groups, and what each may do.
+
+Used by the data migration that creates them and by ``manage.py setup_roles`` (idempotent:
+it adds what is missing and takes away what a role should no longer have).
+"""
+
+READ_REFERENCE = [
+    "view_country",
+    "view_topic",
+    "view_person",
+    "view_post",
+    "view_appointment",
+]
+
+AUTHOR = [
+    *READ_REFERENCE,
+    "view_release",
+    "add_release",
+    "change_release",
+    "submit_release",
+    "view_photo",
+    "add_photo",
+    "change_photo",
+    "delete_photo",
+    "view_attachment",
+    "add_attachment",
+    "change_attachment",
+    "delete_attachment",
+]
+
+TRANSLATOR = [
+    *READ_REFERENCE,
+    "view_release",
+    "translate_release",
+    "view_photo",
+    "view_attachment",
+    # Names are spelled per script: translators fill them too.
+    "change_country",
+    "change_topic",
+    "change_person",
+    "change_post",
+]
+
+EDITOR = [
+    *AUTHOR,
+    *[p for p in TRANSLATOR if p not in AUTHOR],
+    "delete_release",
+    "publish_release",
+    "force_publish_release",
+    "correct_release",
+    "withdraw_release",
+    "unpublish_release",
+    "add_country",
+    "add_topic",
+    "add_person",
+    "add_post",
+    "add_appointment",
+    "change_appointment",
+    "view_revision",
+    "view_previewlink",
+]
+
+ROLES = {
+    "author": AUTHOR,
+    "translator": TRANSLATOR,
+    "editor": EDITOR,
+    "administrator": None,  # every permission of the press app, and of users and groups
+}
+
+ADMINISTRATOR_EXTRA = [
+    ("auth", "view_user"),
+    ("auth", "add_user"),
+    ("auth", "change_user"),
+    ("auth", "view_group"),
+    ("auth", "change_group"),
+    ("admin", "view_logentry"),
+]
+
+
+def setup_roles(apps=None) -> dict[str, int]:
+    """Create or update the four groups; returns {group: number of permissions}."""
+    if apps is None:
+        from django.apps import apps as global_apps
+
+        apps = global_apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        if app_config.label in ("press", "auth", "admin", "contenttypes"):
+            if getattr(app_config, "models_module", None) is None:
+                app_config.models_module = True  # a migration's stub: let it through
+            create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    press = Permission.objects.filter(content_type__app_label="press")
+    counts = {}
+    for name, codenames in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        if codenames is None:
+            perms = list(press)
+            for app_label, codename in ADMINISTRATOR_EXTRA:
+                perms += list(
+                    Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+                )
+        else:
+            perms = list(press.filter(codename__in=codenames))
+        group.permissions.set(perms)
+        counts[name] = len(perms)
+    return counts
