@@ -28,6 +28,13 @@ from press.models import (
     Topic,
     participant_errors,
 )
+from press.workflow_admin import (
+    NeedsTranslationFilter,
+    ReleaseWorkflowMixin,
+    StateFilter,
+    TranslatorInlineMixin,
+    WorkflowFormMixin,
+)
 
 admin.site.site_header = _("Press office of the Ministry of Foreign Affairs")
 admin.site.site_title = _("Press office")
@@ -229,7 +236,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
                     form.add_error(name, message % {"language": languages.native_name(code)})
 
 
-class PhotoInline(TranslationStackedInline):
+class PhotoInline(TranslatorInlineMixin, TranslationStackedInline):
     model = Photo
     formset = PhotoInlineFormSet
     extra = 0
@@ -257,14 +264,14 @@ class PhotoInline(TranslationStackedInline):
         )
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ("file", "title", "language", "order")
     formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
 
 
-class ReleaseAdminForm(forms.ModelForm):
+class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
     """The admin builds the fields from ReleaseAdmin.fieldsets; this adds the cross-field rule."""
 
     new_photos = images.MultiplePhotoField(
@@ -278,7 +285,7 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("new_photos") and cleaned.get("status") == Status.PUBLISHED:
+        if cleaned.get("new_photos") and self.instance.status == Status.PUBLISHED:
             self.add_error(
                 "new_photos",
                 _(
@@ -296,10 +303,26 @@ class ReleaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(TransliterationMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(ReleaseWorkflowMixin, TransliterationMixin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
-    list_display = ("title_column", "kind", "event_date", "status", "published_at", "filled")
-    list_filter = ("status", "kind", "countries__kind", "topics", "event_date", "countries")
+    list_display = (
+        "title_column",
+        "kind",
+        "event_date",
+        "state_column",
+        "published_at",
+        "translation_column",
+    )
+    list_filter = (
+        StateFilter,
+        NeedsTranslationFilter,
+        "status",
+        "kind",
+        "countries__kind",
+        "topics",
+        "event_date",
+        "countries",
+    )
     search_fields = ("slug", *[languages.field("title", c) for c in languages.codes()])
     date_hierarchy = "event_date"
     autocomplete_fields = ("countries", "topics", "participants")
@@ -341,6 +364,7 @@ class ReleaseAdmin(TransliterationMixin, TabbedTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The address is kept once made, so that links to the release never break.
-        if obj is not None and obj.slug:
-            return (*self.readonly_fields, "slug")
-        return self.readonly_fields
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.slug and "slug" not in fields:
+            return (*fields, "slug")
+        return fields

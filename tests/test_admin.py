@@ -136,7 +136,9 @@ def test_changelist_shows_languages_filled_and_filters(
     release_factory(title="Partial", title_en="", body_en="")
     response = editor_client.get(admin_url(Release, "changelist"), {"status__exact": "published"})
     html = response.content.decode()
-    assert "uz · uz-cyrl · ru" in html
+    # The translation column: written (✓) in three languages, missing (—) in English.
+    for code, sign in (("uz", "✓"), ("uz-cyrl", "✓"), ("ru", "✓"), ("en", "—")):
+        assert f">{code} {sign}</span>" in html, code
     for param in ("status__exact=", "kind__exact=", "topics__id__exact=", "event_date__gte=",
                   "countries__id__exact="):  # fmt: skip
         assert param in html, param
