@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from press import feeds, views
+from press import feeds, preview, views
 
 
 class FeedFormat:
@@ -33,6 +33,7 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("topics/<slug:slug>/feed.<feed:format>", feeds.TopicFeed.as_view(), name="topic_feed"),
     path("officials/<slug:slug>/", views.OfficialView.as_view(), name="official"),
+    path("preview/<str:token>/", preview.preview_link_view, name="preview"),
     path(
         "officials/<slug:slug>/feed.<feed:format>",
         feeds.OfficialFeed.as_view(),

@@ -1,0 +1,144 @@
+"""Previews: editors see drafts and unsaved corrections on the public template; a signed,
+expiring, revocable link lets an outside reviewer read a draft. Never cached, never indexed."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import translation
+
+from press import services
+from press.models import PreviewLink, Release
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+NOW = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
+CODES = ["uz", "uz-cyrl", "ru", "en"]
+
+
+@pytest.fixture(autouse=True)
+def _clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def draft(draft_factory):
+    return draft_factory(title="Maxfiy loyiha")
+
+
+def admin_preview(release, code="uz"):
+    with translation.override(code):
+        return reverse("admin:press_release_preview", args=[release.pk])
+
+
+def assert_private(response):
+    cache = response["Cache-Control"]
+    assert "private" in cache and "no-store" in cache
+    assert "noindex" in response["X-Robots-Tag"]
+    assert '<meta name="robots" content="noindex' in response.content.decode()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_editor_previews_a_draft_in_each_language(client, editor, draft, code):
+    client.force_login(editor)
+    response = client.get(admin_preview(draft, code))
+    assert response.status_code == 200
+    html = response.content.decode()
+    suffix = code.replace("-", "_")
+    assert f"Maxfiy loyiha [{suffix}]" in html
+    assert "notice--preview" in html
+    assert_private(response)
+
+
+def test_preview_of_unsaved_changes_saves_nothing(client, editor, release_factory):
+    release = release_factory(title="Chiqqan")
+    client.force_login(editor)
+    data = {
+        "title_uz": "Tuzatish loyihasi",
+        "body_uz": "<p>Yangi matn</p>",
+        "kind": "meeting",
+        "event_date": "2021-05-05",
+        "edit_version": release.version,
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    response = client.post(admin_preview(release), data)
+    assert response.status_code == 200
+    assert "Tuzatish loyihasi" in response.content.decode()
+    assert_private(response)
+    stored = Release.objects.get(pk=release.pk)
+    assert stored.title_uz == "Chiqqan [uz]" and stored.version == release.version
+
+
+def test_preview_needs_an_account_with_permission(client, draft):
+    assert client.get(admin_preview(draft)).status_code == 302  # to the login page
+    client.force_login(make_user("visitor"))
+    assert client.get(admin_preview(draft)).status_code == 403
+
+
+# --- Shareable links ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def link(draft, editor):
+    return services.preview_link_create(release=draft, user=editor)
+
+
+def test_valid_link_shows_the_draft_without_an_account(client, link):
+    assert link.expires_at == NOW + datetime.timedelta(days=7)
+    for code in CODES:
+        response = client.get(link.get_absolute_url(code))
+        assert response.status_code == 200, code
+        assert "Maxfiy loyiha" in response.content.decode()
+        assert_private(response)
+
+
+def test_expired_link_is_refused(client, link, _clock):
+    _clock.move_to(NOW + datetime.timedelta(days=7, seconds=1))
+    response = client.get(link.get_absolute_url("en"))
+    assert response.status_code == 404
+    assert "Maxfiy" not in response.content.decode()
+
+
+def test_revoked_link_is_refused(client, link, editor):
+    services.preview_link_revoke(link=link, user=editor)
+    response = client.get(link.get_absolute_url("en"))
+    assert response.status_code == 404
+    assert "Maxfiy" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda token: token[:-1] + ("A" if token[-1] != "A" else "B"),
+        lambda token: "999" + token[token.index(":") :],
+        lambda token: "not-a-token",
+    ],
+)
+def test_tampered_link_is_refused(client, link, tamper):
+    token = tamper(link.token())
+    response = client.get(f"/en/preview/{token}/")
+    assert response.status_code == 404
+    assert "Maxfiy" not in response.content.decode()
+
+
+def test_links_are_made_and_revoked_in_the_admin(client, editor, draft):
+    client.force_login(editor)
+    url = reverse("admin:press_release_links", args=[draft.pk])
+    assert client.post(url, {"create": "1"}).status_code == 302
+    link = PreviewLink.objects.get(release=draft)
+    html = client.get(url).content.decode()
+    assert link.token() in html
+    assert client.post(url, {"revoke": link.pk}).status_code == 302
+    assert PreviewLink.objects.get(pk=link.pk).revoked_at == NOW
+    assert link.token() not in client.get(url).content.decode()
+
+
+def test_author_cannot_revoke_without_permission(db, link):
+    with pytest.raises(services.PermissionDenied):
+        services.preview_link_revoke(link=link, user=make_user("nobody"))
