@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg lint format makemessages
+.PHONY: install messages demo run test test-pg lint format makemessages bench
 
 install: $(VENV)/.installed messages
 
@@ -41,3 +41,13 @@ format: $(VENV)/.installed
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests
+
+# Search timings at volume (bench/README.md). Needs DATABASE_URL naming a database of its own,
+# e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills it with
+# BENCH_COUNT generated releases if it has none, then writes bench/results/search-<vendor>.*
+BENCH_COUNT ?= 100000
+bench: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py generate_releases --if-empty --count $(BENCH_COUNT)
+	$(PY) bench/search.py
