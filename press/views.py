@@ -1,9 +1,11 @@
 """Public pages. Every one of them asks Release.objects.public() what it may show."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search, seo
@@ -20,6 +22,20 @@ from press.models import (
     Topic,
 )
 from press.sitemaps import robots_txt_lines
+
+
+class CappedPaginator(Paginator):
+    """Counts at most CAP + 1 rows, then says \"more than CAP\"."""
+
+    CAP = 1000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.CAP + 1].count()
+
+    @property
+    def is_capped(self):
+        return self.count > self.CAP
 
 
 class ReleaseListView(ListView):
@@ -56,6 +72,12 @@ class ReleaseListView(ListView):
         qs = self.filterset.qs.for_cards()
         # A search orders by relevance itself; everything else is newest first.
         return qs if self.query() else qs.latest()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A broad search matches tens of thousands of releases; counting them all exactly
+        # costs a second on PostgreSQL and tells a reader nothing page 1 does not.
+        paginator_class = CappedPaginator if self.query() else self.paginator_class
+        return paginator_class(queryset, per_page, **kwargs)
 
     def query(self) -> str:
         return self.filterset.form.cleaned_data.get("q") or ""

@@ -215,3 +215,18 @@ def test_admin_search_finds_a_title_in_either_script(admin_client, releases):
     for query in ("Германия", "Germaniya", "Qirgʻiziston", "қирғизистон"):
         response = admin_client.get("/uz/admin/press/release/", {"q": query})
         assert response.context["cl"].result_count >= 1, query
+
+
+def test_broad_searches_say_more_than_the_cap_instead_of_counting(
+    client, release_factory, monkeypatch
+):
+    from press.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 3)
+    for n in range(5):
+        release_factory(title=f"Uchrashuv {n}")
+    response = client.get("/en/search/", {"q": "uchrashuv"})
+    assert response.context["paginator"].is_capped
+    assert "More than 3 releases" in response.content.decode()
+    assert len(response.context["releases"]) == 4  # pages stop one past the cap
+    assert client.get("/en/press/").context["paginator"].count == 5  # lists count exactly
