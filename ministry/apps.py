@@ -1,5 +1,20 @@
+from django.apps import apps
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MinistryAdminConfig(AdminConfig):
     default_site = "ministry.admin.MinistryAdminSite"
+
+    def ready(self):
+        super().ready()
+        # The admin's app list names these apps by their labels ("Axes", "Otp_Totp") and
+        # django-otp's model in English only: give them names that the catalogs translate.
+        if apps.is_installed("axes"):
+            apps.get_app_config("axes").verbose_name = _("Login protection")
+        if apps.is_installed("django_otp.plugins.otp_totp"):
+            apps.get_app_config("otp_totp").verbose_name = _("Two-factor authentication")
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            TOTPDevice._meta.verbose_name = _("TOTP device")
+            TOTPDevice._meta.verbose_name_plural = _("TOTP devices")

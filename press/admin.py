@@ -79,7 +79,7 @@ class TransliterationMixin:
             if left:
                 skipped += len(left)
                 kept.append(f"{obj} ({', '.join(str(self._label(n)) for n in left)})")
-        target = languages.native_name(transliteration.DIRECTIONS[direction][1])
+        target = languages.name(transliteration.DIRECTIONS[direction][1])
         self.message_user(
             request,
             ngettext(
@@ -113,8 +113,8 @@ class TransliterationMixin:
             "action": "fill_cyrillic"
             if direction == transliteration.LATIN_TO_CYRILLIC
             else "fill_latin",
-            "source_language": languages.native_name(source),
-            "target_language": languages.native_name(target),
+            "source_language": languages.name(source),
+            "target_language": languages.name(target),
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
         }
         request.current_app = self.admin_site.name
@@ -126,7 +126,7 @@ class TransliterationMixin:
             return forms.TypedMultipleChoiceField(
                 label=db_field.verbose_name,
                 help_text=db_field.help_text,
-                choices=[(c, languages.native_name(c)) for c in languages.codes()],
+                choices=languages.LANGUAGE_CHOICES,
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
             )
@@ -233,7 +233,7 @@ class PhotoInlineFormSet(BaseInlineFormSet):
                         "Write the alternative text in %(language)s: "
                         "the release is published in it."
                     )
-                    form.add_error(name, message % {"language": languages.native_name(code)})
+                    form.add_error(name, message % {"language": languages.name(code)})
 
 
 class PhotoInline(TranslatorInlineMixin, TranslationStackedInline):

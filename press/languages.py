@@ -50,3 +50,9 @@ LANGUAGE_CHOICES = [
     ("ru", _("Russian")),
     ("en", _("English")),
 ]
+
+
+def name(code: str) -> str:
+    """The language's name in the active language ("Uzbek (Cyrillic script)"), for the admin;
+    native_name() is for language switchers, where each name carries its own lang."""
+    return str(dict(LANGUAGE_CHOICES)[code])

@@ -50,7 +50,9 @@ def text_fields() -> list[str]:
 class WorkflowFormMixin(forms.ModelForm):
     """Optimistic locking, the correction's kind, and "needs no re-translation"."""
 
-    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    edit_version = forms.IntegerField(
+        label=gettext_lazy("version"), widget=forms.HiddenInput, required=False
+    )
     no_retranslation = forms.BooleanField(
         label=gettext_lazy("Minor edit: does not need re-translation"),
         required=False,
@@ -185,7 +187,7 @@ class WithdrawForm(VersionForm):
         super().__init__(*args, **kwargs)
         for code in languages.codes():
             self.fields[f"reason_{languages.suffix(code)}"] = forms.CharField(
-                label=f"{_('Reason for withdrawal')} ({languages.native_name(code)})",
+                label=f"{_('Reason for withdrawal')} ({languages.name(code)})",
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
@@ -274,7 +276,7 @@ class NeedsTranslationFilter(admin.SimpleListFilter):
     parameter_name = "needs_translation"
 
     def lookups(self, request, model_admin):
-        return [(code, languages.native_name(code)) for code in languages.codes()]
+        return [(code, languages.name(code)) for code in languages.codes()]
 
     def queryset(self, request, queryset):
         if self.value() in languages.codes():
@@ -338,7 +340,7 @@ class ReleaseWorkflowMixin:
             " · ",
             '<span title="{}">{} {}</span>',
             (
-                (f"{languages.native_name(c)}: {TranslationState(s).label}", c, STATE_SIGNS[s])
+                (f"{languages.name(c)}: {TranslationState(s).label}", c, STATE_SIGNS[s])
                 for c, s in states.items()
             ),
         )
@@ -680,7 +682,7 @@ def _label(name: str) -> str:
         for code in languages.codes():
             if name == languages.field(base, code):
                 label = Release._meta.get_field(base).verbose_name
-                return f"{label} ({languages.native_name(code)})"
+                return f"{label} ({languages.name(code)})"
     try:
         return str(Release._meta.get_field(name.removesuffix("_id")).verbose_name)
     except Exception:

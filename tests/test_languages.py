@@ -1,54 +1,10 @@
 """A Cyrillic page never shows Latin-script Uzbek (or any Latin text) unmarked."""
 
-import re
-from html.parser import HTMLParser
-
 import pytest
 
+from tests.helpers import latin_words
+
 pytestmark = pytest.mark.django_db
-
-LATIN_WORD = re.compile(r"[A-Za-zʻʼ'’]*[A-Za-z][A-Za-zʻʼ'’]+")
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-
-
-class InterfaceText(HTMLParser):
-    """Collects visible text (and alt/title/aria-label/placeholder) not marked with another lang."""
-
-    def __init__(self, page_lang):
-        super().__init__()
-        self.stack = [page_lang]
-        self.skip = 0
-        self.words = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        lang = attrs.get("lang", self.stack[-1])
-        if tag not in VOID:
-            self.stack.append(lang)
-            if tag in ("script", "style"):
-                self.skip += 1
-        if lang == self.stack[0]:
-            for name in ("alt", "title", "aria-label", "placeholder"):
-                self.collect(attrs.get(name) or "")
-
-    def handle_endtag(self, tag):
-        if tag not in VOID and len(self.stack) > 1:
-            self.stack.pop()
-            if tag in ("script", "style"):
-                self.skip -= 1
-
-    def handle_data(self, data):
-        if not self.skip and self.stack[-1] == self.stack[0]:
-            self.collect(data)
-
-    def collect(self, text):
-        self.words += LATIN_WORD.findall(text)
-
-
-def latin_words(html, page_lang="uz-Cyrl"):
-    parser = InterfaceText(page_lang)
-    parser.feed(html)
-    return parser.words
 
 
 @pytest.fixture
