@@ -4,15 +4,22 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg lint format makemessages bench
+.PHONY: install messages demo run test test-pg test-browser lint format makemessages bench node
 
-install: $(VENV)/.installed messages
+install: $(VENV)/.installed messages node
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
+
+# The Nu Html Checker and axe-core for tests/browser (package.json). Without npm the
+# HTML and accessibility checks skip and say so; CI (.ci/run) always has them.
+node:
+	@if command -v npm >/dev/null; then \
+	  test node_modules/.package-lock.json -nt package-lock.json || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the HTML and accessibility checks will be skipped (apt-get install npm)"; fi
 
 # Compiled catalogs are build output: never committed, always made here.
 messages: $(VENV)/.installed
@@ -29,6 +36,10 @@ run: demo
 
 test: install
 	$(PY) -m pytest
+
+# Only the Chromium tests (journeys, Nu Html Checker, axe); screenshots in test-artifacts/.
+test-browser: install
+	$(PY) -m pytest -m browser
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

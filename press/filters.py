@@ -1,11 +1,41 @@
 """The public list's filters: validated query builders for ?country=UZ&topic=trade&…"""
 
+import datetime
+
 import django_filters as df
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Country, Kind, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_releases
+
+
+class DateInput(forms.DateInput):
+    """<input type="date">, whose value must be an ISO date (YYYY-MM-DD) or nothing.
+
+    A date typed in the local way (05.11.2020) is shown back in ISO form; one that is not
+    a date at all is not shown back (the error message under the field names it), so the
+    page stays valid HTML.
+    """
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+    def format_value(self, value):
+        if isinstance(value, str):
+            for fmt in ["%Y-%m-%d", *formats.get_format("DATE_INPUT_FORMATS")]:
+                try:
+                    return datetime.datetime.strptime(value.strip(), fmt).date().isoformat()
+                except ValueError:
+                    continue
+            return None
+        return super().format_value(value)
+
+
+MULTIPLE_HINT = _("To choose several, hold Ctrl (⌘ on a Mac) while you click.")
 
 
 class ReleaseFilter(df.FilterSet):
@@ -15,12 +45,14 @@ class ReleaseFilter(df.FilterSet):
         field_name="countries__code",
         to_field_name="code",
         queryset=Country.objects.all(),
+        help_text=MULTIPLE_HINT,
     )
     topic = df.ModelMultipleChoiceFilter(
         label=_("Topic"),
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
+        help_text=MULTIPLE_HINT,
     )
     official = df.ModelChoiceFilter(
         label=_("Official"),
@@ -34,13 +66,13 @@ class ReleaseFilter(df.FilterSet):
         label=_("From"),
         field_name="event_date",
         lookup_expr="gte",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     date_to = df.DateFilter(
         label=_("To"),
         field_name="event_date",
         lookup_expr="lte",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     # Filters that take one value: a repeated parameter is an error, not a guess.
@@ -71,7 +103,22 @@ class ReleaseFilter(df.FilterSet):
             if start and end and start > end:
                 self.form.add_error("date_to", _("The end date is before the start date."))
                 valid = False
+        # Tie each error to its control, for screen readers (the page shows it below).
+        for name in self.form.errors:
+            if name in self.form.fields:
+                bound = self.form[name]
+                described = [f"{bound.auto_id}_error"]
+                if bound.help_text:
+                    described.insert(0, f"{bound.auto_id}_helptext")
+                self.form.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": " ".join(described)}
+                )
         return valid
+
+    def active(self) -> bool:
+        """Whether any filter is chosen (the phone layout then keeps the form open)."""
+        data = getattr(self.form, "cleaned_data", {}) or {}
+        return any(data.get(name) for name in self.form.fields)
 
     def filter_q(self, queryset, name, value):
         return search_releases(queryset, value)

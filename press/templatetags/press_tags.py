@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 
 from press import languages, search, seo
@@ -126,6 +127,14 @@ def summary(release, length=200):
 @register.simple_tag(takes_context=True)
 def photo_url(context, photo):
     return seo.image_url(context["request"], photo)
+
+
+@register.filter
+def iso(value):
+    """A date-time for a datetime attribute or metadata: local time, whole seconds, offset."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 @register.filter

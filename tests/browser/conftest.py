@@ -1,0 +1,179 @@
+"""Chromium through Playwright against pytest-django's live server.
+
+Debian's /usr/bin/chromium is used (``playwright install`` downloads are not available);
+without it, or without the playwright package, these tests skip and say why. Screenshots
+go to test-artifacts/ (git-ignored); CI keeps them.
+"""
+
+import datetime
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+
+from press.models import Attachment, Photo, Status
+from tests.conftest import make_release
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts"
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def unavailable(reason):
+    """Skip for want of a tool, except in CI (.ci/run), where every tool must be present."""
+    if os.environ.get("PRESS_REQUIRE_BROWSER_TESTS"):
+        pytest.fail(f"{reason} (PRESS_REQUIRE_BROWSER_TESTS is set)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one test module.
+
+    Playwright's sync API runs an event loop in this thread, while the fixtures that write
+    to the database (and the flush after each test) are ordinary synchronous Django code:
+    DJANGO_ALLOW_ASYNC_UNSAFE is set for as long as the browser runs, and no longer, so
+    that nothing else (a `check --deploy` subprocess) inherits it.
+    """
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable("playwright is not installed: pip install -r requirements-dev.txt")
+    if not Path(CHROMIUM).exists():
+        unavailable(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def open_page(browser):
+    """new page at a viewport; every page opened is closed after the test."""
+    contexts = []
+
+    def open_(viewport=PHONE, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def shot(request):
+    """shot(page, "name"): a full-page screenshot in test-artifacts/<test name>/."""
+    folder = ARTIFACTS / request.node.name.replace("/", "_")[:120]
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name):
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+    return take
+
+
+def photo_bytes(colour, label):
+    image = Image.new("RGB", (1200, 800), colour)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((80, 80, 1120, 720), outline="white", width=12)
+    draw.text((120, 120), label, fill="white")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def pdf_bytes():
+    out = io.BytesIO()
+    Image.new("RGB", (50, 50), "white").save(out, "PDF")
+    return out.getvalue()
+
+
+def add_photo(release, n, colour, *, lead=False):
+    photo = Photo(
+        release=release,
+        is_lead=lead,
+        order=n,
+        credit="MFA",
+        **{f"alt_{c}": f"Photo {n} [{c}]" for c in ("uz", "uz_cyrl", "ru", "en")},
+        **{f"caption_{c}": f"Caption {n} [{c}]" for c in ("uz", "uz_cyrl", "ru", "en")},
+    )
+    photo.image.save(f"photo{n}.jpg", ContentFile(photo_bytes(colour, f"{n}")), save=False)
+    photo.save()
+    return photo
+
+
+@pytest.fixture
+def site(transactional_db, uzbekistan, kyrgyzstan, trade, minister):
+    """A small public site: a full release with photos and a document, 25 releases about
+    Kyrgyzstan in 2022 (two pages), a few others, and an unpublished one (410)."""
+    from press.models import Country
+
+    Country.objects.create(
+        code="SCO", slug="sco", kind="organisation",
+        name_uz="Shanxay hamkorlik tashkiloti", name_uz_cyrl="Шанхай ҳамкорлик ташкилоти",
+        name_ru="Шанхайская организация сотрудничества",
+        name_en="Shanghai Cooperation Organisation",
+    )  # fmt: skip
+    now = timezone.now()
+    full = make_release(
+        title="Tashkent talks",
+        countries=[uzbekistan, kyrgyzstan],
+        topics=[trade],
+        participants=[minister],
+        event_date=datetime.date(2021, 5, 5),
+        published_at=now - datetime.timedelta(minutes=5),
+        place_uz="Toshkent", place_uz_cyrl="Тошкент", place_ru="Ташкент", place_en="Tashkent",
+        lead_uz="Vazirlar uchrashdi.", lead_uz_cyrl="Вазирлар учрашди.",
+        lead_ru="Министры встретились.", lead_en="The ministers met.",
+    )  # fmt: skip
+    for n, colour in enumerate(("#0b4f8a", "#1c7c54", "#8a3b0b")):
+        add_photo(full, n, colour, lead=n == 0)
+    attachment = Attachment(release=full, language="en", title_en="Joint statement")
+    attachment.file.save("statement.pdf", ContentFile(pdf_bytes()), save=False)
+    attachment.save()
+    kyrgyz = [
+        make_release(
+            title=f"Bishkek {n:02d}",
+            countries=[kyrgyzstan],
+            kind="visit" if n % 2 else "meeting",
+            event_date=datetime.date(2022, 1, 1) + datetime.timedelta(days=n * 7),
+            published_at=now - datetime.timedelta(hours=n + 1),
+        )
+        for n in range(25)
+    ]
+    for n in range(3):
+        make_release(
+            title=f"Elsewhere {n}",
+            countries=[uzbekistan],
+            event_date=datetime.date(2023, 3, 1 + n),
+            published_at=now - datetime.timedelta(days=2, hours=n),
+        )
+    gone = make_release(title="Taken down", status=Status.UNPUBLISHED)
+    return {"full": full, "kyrgyz": kyrgyz, "gone": gone, "minister": minister}
