@@ -1,6 +1,9 @@
 """A Cyrillic page never shows Latin-script Uzbek (or any Latin text) unmarked."""
 
+import re
+
 import pytest
+from django.conf import settings
 
 from tests.helpers import latin_words
 
@@ -46,3 +49,24 @@ def test_cyrillic_pages_show_no_unmarked_latin(client, cyrillic_site, path):
 def test_the_checker_finds_latin_text():
     html = '<p>Салом <span lang="uz-Latn">Oʻzbekcha</span> Saqlash</p><img alt="Rasm">'
     assert latin_words(html) == ["Saqlash", "Rasm"]
+
+
+SWITCHER_LINK = re.compile(r"<a ([^>]*hreflang[^>]*)>")
+
+
+@pytest.mark.parametrize("path", ["/uz/", "/uz-cyrl/press/", "/ru/press/{slug}/"])
+def test_switcher_links_name_the_language_that_site_js_remembers(client, cyrillic_site, path):
+    """static/js/site.js sets the language cookie from data-lang when a switcher link is
+    clicked; each link must carry the Django code of the language it leads to."""
+    html = client.get(path.format(slug=cyrillic_site.slug)).content.decode()
+    switcher = html[html.index('class="lang-switcher"') :].split("</nav>", 1)[0]
+    links = [dict(re.findall(r'([\w-]+)="([^"]*)"', a)) for a in SWITCHER_LINK.findall(switcher)]
+    current = path.split("/")[1]
+    assert sorted(link["data-lang"] for link in links) == sorted(
+        code for code, _name in settings.LANGUAGES if code != current
+    )
+    for link in links:
+        assert link["href"].startswith(f"/{link['data-lang']}/")
+    script = (settings.BASE_DIR / "static/js/site.js").read_text()
+    assert 'getAttribute("data-lang")' in script and "django_language=" in script
+    assert settings.LANGUAGE_COOKIE_NAME == "django_language"
