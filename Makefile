@@ -17,9 +17,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 # The Nu Html Checker and axe-core for tests/browser (package.json). Without npm the
 # HTML and accessibility checks skip and say so; CI (.ci/run) always has them.
 node:
-	@if command -v npm >/dev/null; then \
-	  test node_modules/.package-lock.json -nt package-lock.json || npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	@if command -v npm >/dev/null; then $(MAKE) -s node_modules/.installed; \
 	else echo "npm not found: the HTML and accessibility checks will be skipped (apt-get install npm)"; fi
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Compiled catalogs are build output: never committed, always made here.
 messages: $(VENV)/.installed
