@@ -2,11 +2,14 @@
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import (
@@ -15,7 +18,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from press import images, languages, search, transliteration
+from press import images, languages, search, services, transliteration
 from press.models import (
     Appointment,
     Attachment,
@@ -69,15 +72,19 @@ class TransliterationMixin:
         choice = request.POST.get("overwrite")
         if conflicts and choice not in ("yes", "no"):
             return self._confirm_overwrite(request, objects, conflicts, direction)
-        written = skipped = 0
-        kept = []
+        written, kept = 0, []
         for obj in objects:
-            done, left = transliteration.transliterate_object(
+            changes, left = transliteration.transliterated_fields(
                 obj, direction, overwrite=choice == "yes"
             )
-            written += bool(done)
+            if changes:
+                try:
+                    self._save_transliteration(request, obj, changes)
+                except (PermissionDenied, services.WorkflowError) as error:
+                    self.message_user(request, f"{obj}: {error}", "error")
+                    continue
+                written += 1
             if left:
-                skipped += len(left)
                 kept.append(f"{obj} ({', '.join(str(self._label(n)) for n in left)})")
         target = languages.name(transliteration.DIRECTIONS[direction][1])
         self.message_user(
@@ -99,6 +106,19 @@ class TransliterationMixin:
 
     def _label(self, name):
         return self.model._meta.get_field(name).verbose_name
+
+    def _save_transliteration(self, request, obj, changes):
+        fields = [name for name in changes if name != "machine_translated"]
+        if isinstance(obj, Release):
+            # As every edit of a release: permission, version, revision (press/services.py).
+            services.release_save(release=obj, user=request.user, changes=changes)
+        else:
+            for name, value in changes.items():
+                setattr(obj, name, value)
+            obj.save()
+        with translation.override(None):  # labels as Django stores them, shown translated
+            labels = [capfirst(self.model._meta.get_field(name).verbose_name) for name in fields]
+            self.log_change(request, obj, [{"changed": {"fields": [str(x) for x in labels]}}])
 
     def _confirm_overwrite(self, request, objects, conflicts, direction):
         opts = self.model._meta

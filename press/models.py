@@ -44,10 +44,6 @@ class MachineTranslated(models.Model):
     class Meta:
         abstract = True
 
-    def mark_machine_translated(self, code: str) -> None:
-        if code not in self.machine_translated:
-            self.machine_translated = [*self.machine_translated, code]
-
 
 class Country(MachineTranslated):
     code = models.CharField(

@@ -140,26 +140,15 @@ def _in_capitals(text: str) -> bool:
 def latin_to_cyrillic(text: str) -> str:
     if not text:
         return text
-    capitals = _in_capitals(text)
 
     def words(segment: str) -> str:
-        if not capitals:
-            pieces = CODE.split(segment)
-            codes = CODE.findall(segment)
-            if codes:
-                out = []
-                for piece, code in zip(pieces, [*codes, ""], strict=True):
-                    out.append(words_only(piece))
-                    out.append(ABBREVIATIONS_UPPER.get(code, code) if code else "")
-                return "".join(out)
-        return words_only(segment)
+        cyrillic = LATIN_WORD.sub(lambda m: _latin_word(m.group()), segment)
+        return DATE_CYRILLIC.sub(r"\1 \2", cyrillic)
 
-    def words_only(segment: str) -> str:
-        return DATE_CYRILLIC.sub(
-            r"\1 \2", LATIN_WORD.sub(lambda m: _latin_word(m.group()), segment)
-        )
+    def outside_codes(segment: str) -> str:
+        return _outside(segment, CODE, words, lambda code: ABBREVIATIONS_UPPER.get(code, code))
 
-    return _outside_protected(text, words)
+    return _outside(text, PROTECTED, words if _in_capitals(text) else outside_codes)
 
 
 def cyrillic_to_latin(text: str) -> str:
@@ -170,14 +159,14 @@ def cyrillic_to_latin(text: str) -> str:
         latin = CYRILLIC_WORD.sub(lambda m: _cyrillic_word(m.group()), segment)
         return DATE_LATIN.sub(r"\1-\2", latin)
 
-    return _outside_protected(text, words)
+    return _outside(text, PROTECTED, words)
 
 
-def _outside_protected(text: str, convert) -> str:
+def _outside(text: str, pattern: re.Pattern, convert, keep=lambda match: match) -> str:
+    """``convert`` applied to the text between matches of ``pattern``; matches go to ``keep``."""
     out, last = [], 0
-    for match in PROTECTED.finditer(text):
-        out.append(convert(text[last : match.start()]))
-        out.append(match.group())
+    for match in pattern.finditer(text):
+        out += [convert(text[last : match.start()]), keep(match.group())]
         last = match.end()
     out.append(convert(text[last:]))
     return "".join(out)
@@ -234,8 +223,6 @@ def transliterate(text: str, direction: str, *, html: bool = False) -> str:
     return (latin_to_cyrillic if direction == LATIN_TO_CYRILLIC else cyrillic_to_latin)(text)
 
 
-# Fields holding sanitised HTML (Release.body); every other translated field is plain text.
-HTML_FIELDS = {"body"}
 DIRECTIONS = {LATIN_TO_CYRILLIC: ("uz", "uz-cyrl"), CYRILLIC_TO_LATIN: ("uz-cyrl", "uz")}
 
 
@@ -254,17 +241,19 @@ def plan_object(obj, direction: str) -> tuple[list[str], list[str]]:
     return empty, filled
 
 
-def transliterate_object(obj, direction: str, *, overwrite: bool = False) -> tuple[list, list]:
-    """Fill the target script's fields of ``obj`` from the source script's and mark them as
-    machine-made. Filled fields are kept unless ``overwrite``. Returns (written, skipped)."""
+def transliterated_fields(obj, direction: str, *, overwrite: bool = False) -> tuple[dict, list]:
+    """New values for the target script's fields of ``obj``, transliterated from the source
+    script's, plus the machine-made mark; and the fields kept because they were filled
+    (all are replaced when ``overwrite``). Nothing is saved: the caller saves."""
     source, target = DIRECTIONS[direction]
     empty, filled = plan_object(obj, direction)
-    written, skipped = (empty + filled, []) if overwrite else (empty, filled)
-    for name in written:
+    names, kept = (empty + filled, []) if overwrite else (empty, filled)
+    changes = {}
+    for name in names:
         text = getattr(obj, languages.field(name, source))
-        html = name in HTML_FIELDS
-        setattr(obj, languages.field(name, target), transliterate(text, direction, html=html))
-    if written:
-        obj.mark_machine_translated(target)
-        obj.save()
-    return written, skipped
+        # Sanitised HTML (a release's body, rich text) starts with a tag; the rest is plain.
+        html = text.lstrip().startswith("<")
+        changes[languages.field(name, target)] = transliterate(text, direction, html=html)
+    if changes and target not in obj.machine_translated:
+        changes["machine_translated"] = [*obj.machine_translated, target]
+    return changes, kept

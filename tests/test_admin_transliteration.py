@@ -2,11 +2,14 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
+from django.utils import translation
 
 from press import languages
-from press.models import Country, Person, Post, Release, Topic
+from press.models import Country, Person, Post, Release, Revision, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +59,13 @@ def test_fills_empty_cyrillic_fields_and_marks_them(editor_client, latin_release
     assert latin_release.title_uz == "Oʻzbekiston va Qirgʻiziston vazirlari uchrashuvi"
     messages = [str(m) for m in response.context["messages"]]
     assert any("1" in m and languages.name("uz-cyrl") in m for m in messages), messages
+    # Saved as every edit of a release is: a new version, a revision, a history entry.
+    assert latin_release.version == 2
+    revision = Revision.objects.for_release(latin_release).first()
+    assert revision.data["fields"]["title_uz_cyrl"] == latin_release.title_uz_cyrl
+    with translation.override("uz-cyrl"):
+        history = [e.get_change_message() for e in LogEntry.objects.all()]
+    assert any("[uz-cyrl]" in message for message in history), history
 
 
 def test_filled_fields_ask_first_and_are_skipped_with_a_message(editor_client, latin_release):
@@ -85,6 +95,18 @@ def test_overwrites_only_after_confirmation(editor_client, latin_release):
     latin_release.refresh_from_db()
     assert latin_release.title_uz_cyrl == "Ўзбекистон ва Қирғизистон вазирлари учрашуви"
     assert latin_release.machine_translated == ["uz-cyrl"]
+
+
+def test_an_editor_who_may_not_edit_the_release_is_told_and_nothing_changes(client, latin_release):
+    user = get_user_model().objects.create_user("reader", "r@example.org", "pw", is_staff=True)
+    user.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_release", "change_release"])
+    )
+    client.force_login(user)
+    response = run(client, "fill_cyrillic", [latin_release])
+    latin_release.refresh_from_db()
+    assert latin_release.title_uz_cyrl == "" and latin_release.machine_translated == []
+    assert [m.level_tag for m in response.context["messages"]][0] == "error"
 
 
 def test_fills_latin_from_cyrillic(editor_client, db):
