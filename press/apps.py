@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class PressConfig(AppConfig):
     name = "press"
     verbose_name = _("Press office")
+
+    def ready(self):
+        from press import cache
+
+        cache.connect_signals()  # any write of public content makes cached pages stale

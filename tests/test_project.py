@@ -33,6 +33,7 @@ PROD_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
     "ALLOWED_HOSTS": "press.mfa.example",
     "DATABASE_URL": "postgres://press@db.example:5432/press",
+    "REDIS_URL": "redis://cache.example:6379/0",
 }
 
 

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
+    "django_prose_editor",  # the admin's rich text editor: its static files (press/editor.py)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -45,6 +46,9 @@ MIDDLEWARE = [
     # which decides whether a response may be cached at all and sees every cookie set
     # by the middleware below it (session, CSRF, messages).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Whole public pages for anonymous visitors (press/cache.py): after CacheHeadersMiddleware
+    # has said whether an answer may be shared, before any session or user is looked at.
+    "press.cache.PageCacheMiddleware",
     "press.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -145,6 +149,10 @@ PRESS_PAGE_SIZE = 20
 PRESS_FEED_SIZE = 30  # items in each RSS/Atom feed
 # Seconds a CDN or browser may keep a public page (press/middleware.py).
 PRESS_CACHE_MAX_AGE = 60
+# Seconds the server keeps a public page for anonymous visitors in the cache (press/cache.py);
+# at most 60, so that a scheduled release is listed within a minute of its time. 0 turns it off.
+PRESS_PAGE_CACHE_SECONDS = int(os.environ.get("PRESS_PAGE_CACHE_SECONDS", "60"))
+PRESS_PAGE_CACHE_ALIAS = "default"
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
 # Uploads (press/images.py): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024

@@ -3,3 +3,5 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+# Templates change under a developer's hands: pages are rendered afresh every time.
+PRESS_PAGE_CACHE_SECONDS = 0

@@ -20,13 +20,18 @@ ALLOWED_HOSTS = [h.strip() for h in require_env("ALLOWED_HOSTS").split(",") if h
 DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_max_age=60)}
 DEBUG = False
 
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-        }
+# One cache shared by every app server: cached pages and their generation (press/cache.py).
+# A per-process cache would let one server serve pages another has invalidated, so
+# production refuses to start without it. Sessions stay in the database (Django's default
+# backend): any app server can answer any request.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": require_env("REDIS_URL"),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "press"),
+        "TIMEOUT": 300,
     }
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

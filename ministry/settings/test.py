@@ -7,3 +7,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Local memory: no shared state between test processes, nothing to start.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Off unless a test turns it on (tests/test_page_cache.py): the local-memory cache outlives
+# each test's rolled-back database, and a page cached by one test must not answer the next.
+PRESS_PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,215 @@
+"""Whole public pages for anonymous visitors, kept in the shared cache (Redis in production).
+
+Invalidation does not need to know who changed what: every page key contains a *generation*
+number kept in the cache, and any save or delete of the content a public page shows (a
+release, its photos, attachments, countries, topics, people, posts, appointments, and the
+release's many-to-many links) bumps it, whether it came from the services, the admin, a shell
+or a script. Old entries are never read again and expire on their own.
+
+Scheduling needs no cron job here either: a page is kept at most ``MAX_SECONDS`` (60 s), and
+a page served from the cache tells a CDN only the seconds it has left, so a release scheduled
+for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59.
+
+What is cached: answers to GET (HEAD reads the same entry) with status 200 from the public
+surfaces (``press`` URLs but previews and downloads; sitemaps; robots.txt) that
+``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request carrying a
+session or messages cookie (a signed-in editor, a visitor with a pending message) is never
+answered from the cache and never stored, and nothing is read from the database on a hit.
+
+Keyed by generation + language + absolute URL (scheme, host, path and query), so feeds and
+sitemaps with absolute links stay right behind several host names. A cache that does not
+answer is logged and skipped: the site then serves every page uncached.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.translation import get_language_from_request
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "press:pages:generation"
+# The most a cached page may lag behind the database, whatever the setting says: it is the
+# promise to editors who schedule a release ("on the site within a minute of its time").
+MAX_SECONDS = 60
+# Top-level (unprefixed) URL names that are public pages too.
+PUBLIC_TOP_LEVEL = {"sitemap_index", "sitemap_section", "robots_txt"}
+# press: URL names that are not pages for everyone.
+NOT_PAGES = {"preview", "attachment"}
+
+
+def page_cache():
+    return caches[settings.PRESS_PAGE_CACHE_ALIAS]
+
+
+def timeout() -> int:
+    """Seconds a page is kept: PRESS_PAGE_CACHE_SECONDS, at most MAX_SECONDS; 0 is off."""
+    return max(0, min(int(settings.PRESS_PAGE_CACHE_SECONDS), MAX_SECONDS))
+
+
+def generation() -> int:
+    cache = page_cache()
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Evicted or never set: start from the clock, so that no number in use before can
+        # come back and find pages cached under it.
+        value = time.time_ns()
+        if not cache.add(GENERATION_KEY, value, timeout=None):
+            value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def bump() -> None:
+    """Make every cached page stale at once."""
+    cache = page_cache()
+    try:
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # no generation yet, or evicted
+            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+    except Exception:  # the cache is down: nothing is served from it either
+        logger.exception("page cache: could not bump the generation")
+
+
+def invalidate(using=None) -> None:
+    """Bump now, and again when the transaction commits.
+
+    The first bump stops pages cached before the change being served; the second drops any
+    page that a request rendered from the old rows while the transaction was still open.
+    """
+    bump()
+    if transaction.get_connection(using).in_atomic_block:
+        transaction.on_commit(bump, using=using)
+
+
+# --- Signals: every write of what a public page shows -------------------------------------
+
+
+def _changed(sender, using=None, **kwargs):
+    invalidate(using)
+
+
+def _links_changed(sender, action, using=None, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate(using)
+
+
+def connect_signals():
+    from press.models import (
+        Appointment,
+        Attachment,
+        Country,
+        Person,
+        Photo,
+        Post,
+        Release,
+        Topic,
+    )
+
+    for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment):
+        uid = f"press.cache:{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for field in ("countries", "topics", "participants"):
+        through = getattr(Release, field).through
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"press.cache:{field}")
+
+
+# --- The middleware -----------------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """Answers anonymous GET/HEAD of public pages from the cache; stores what may be shared.
+
+    Sits just outside ``CacheHeadersMiddleware`` (whose ``Cache-Control`` says whether an
+    answer may be shared) and inside ``ConditionalGetMiddleware`` (ETag and 304 still work
+    on cached pages), before sessions and users are looked at.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if not seconds or not self.anonymous_read(request):
+            return self.get_response(request)
+        try:
+            key = self.key(request)
+            entry = page_cache().get(key)
+        except Exception:
+            logger.exception("page cache: lookup failed")
+            return self.get_response(request)
+        if entry is not None:
+            return self.rebuild(entry)
+        response = self.get_response(request)
+        if request.method == "GET" and self.shareable(request, response):
+            try:
+                self.store(key, response, seconds)
+            except Exception:
+                logger.exception("page cache: store failed")
+            else:
+                response["X-Page-Cache"] = "miss"  # rendered now, served from the cache next
+        return response
+
+    @staticmethod
+    def anonymous_read(request) -> bool:
+        if request.method not in ("GET", "HEAD"):
+            return False
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+    @staticmethod
+    def key(request) -> str:
+        url = request.build_absolute_uri()
+        language = get_language_from_request(request, check_path=True)
+        digest = hashlib.sha256(f"{language}|{url}".encode()).hexdigest()
+        return f"press:page:{generation()}:{digest}"
+
+    @staticmethod
+    def shareable(request, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            return False
+        if match.namespaces:
+            if match.namespaces != ["press"] or match.url_name in NOT_PAGES:
+                return False
+        elif match.url_name not in PUBLIC_TOP_LEVEL:
+            return False
+        directives = {
+            part.strip().split("=")[0].lower()
+            for part in response.get("Cache-Control", "").split(",")
+        }
+        if "public" not in directives or directives & {"private", "no-store", "no-cache"}:
+            return False
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        # The key holds the language; anything else a page varied on would be mixed up.
+        return vary <= {"accept-language"}
+
+    @staticmethod
+    def store(key, response, seconds):
+        if not response.has_header("ETag"):
+            set_response_etag(response)  # what ConditionalGetMiddleware would add, once
+        headers = list(response.items())
+        expires = time.time() + seconds
+        entry = (expires, response.status_code, headers, response.content)
+        page_cache().set(key, entry, seconds)
+
+    @staticmethod
+    def rebuild(entry):
+        expires, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        # A CDN keeps it only for the time this entry has left: one minute in all.
+        patch_cache_control(response, max_age=max(0, int(expires - time.time())))
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -1,0 +1,258 @@
+"""Whole public pages in the cache (press/cache.py): served without the database, made stale
+by every change an editor, a script or the services make, never served to editors."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.test import override_settings
+from django.utils import timezone
+
+from press import cache as page_cache
+from press import services
+from press.models import Photo
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_caching(settings):
+    settings.PRESS_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(client, path, **extra):
+    response = client.get(path, **extra)
+    assert response.status_code == 200, (path, response.status_code)
+    return response
+
+
+PUBLIC_PATHS = [
+    "/uz/",
+    "/ru/press/",
+    "/en/press/?country=UZ",
+    "/uz/press/feed.rss",
+    "/uz/countries/uzbekistan/",
+    "/sitemap.xml",
+    "/sitemap-releases.xml",
+    "/robots.txt",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PATHS)
+def test_a_cached_public_page_is_served_without_the_database(
+    client, release_factory, uzbekistan, path, django_assert_num_queries
+):
+    release_factory(countries=[uzbekistan])
+    first = get(client, path)
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        again = get(client, path)
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    assert again["Cache-Control"].startswith("public, max-age=")
+    assert again.has_header("ETag") and not again.cookies
+
+
+def test_a_release_page_is_cached_and_answers_304(client, release_factory):
+    release = release_factory()
+    path = f"/en/press/{release.slug}/"
+    first = get(client, path)
+    assert get(client, path)["X-Page-Cache"] == "hit"
+    assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_the_cdn_is_told_only_the_time_the_entry_has_left(client, db):
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        assert get(client, "/uz/")["Cache-Control"] == "public, max-age=60"
+        clock.shift(45)
+        assert get(client, "/uz/")["Cache-Control"] == "public, max-age=15"
+
+
+def test_languages_and_queries_are_cached_apart(client, release_factory):
+    release_factory(title="Birinchi")
+    uz = get(client, "/uz/press/")
+    ru = get(client, "/ru/press/")
+    page = get(client, "/uz/press/?kind=visit")
+    assert "Birinchi [uz]" in uz.content.decode()
+    assert "Birinchi [ru]" in ru.content.decode()
+    assert "Birinchi" not in page.content.decode().split("<main", 1)[-1].split("</main>")[0]
+
+
+def test_publishing_shows_the_release_at_once(client, editor, draft_factory):
+    draft = draft_factory(title="Yangi xabar")
+    assert "Yangi xabar" not in get(client, "/uz/press/").content.decode()
+    services.release_publish(release=draft, user=editor, force_reason="urgent")
+    response = get(client, "/uz/press/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Yangi xabar" in response.content.decode()
+
+
+def test_correcting_shows_the_correction(client, editor, release_factory):
+    release = release_factory(title="Eski sarlavha")
+    path = f"/uz/press/{release.slug}/"
+    assert "Eski sarlavha" in get(client, path).content.decode()
+    services.release_correct(
+        release=release, user=editor, changes={"title_uz": "Yangi sarlavha"}, major=False
+    )
+    body = get(client, path).content.decode()
+    assert "Yangi sarlavha" in body and "Eski sarlavha [uz]" not in body
+
+
+def test_withdrawing_takes_the_release_off_the_list(client, editor, release_factory):
+    release = release_factory(title="Qaytariladigan")
+    assert "Qaytariladigan" in get(client, "/uz/press/").content.decode()
+    services.release_withdraw(release=release, user=editor, reason="xato")
+    assert "Qaytariladigan" not in get(client, "/uz/press/").content.decode()
+
+
+def test_unpublishing_answers_gone(client, editor, release_factory):
+    release = release_factory()
+    path = f"/uz/press/{release.slug}/"
+    get(client, path)
+    services.release_unpublish(release=release, user=editor, reason="xato")
+    assert client.get(path).status_code == 410
+
+
+@pytest.mark.parametrize("change", ["photo", "country", "topic", "link"])
+def test_changes_outside_the_release_invalidate_too(client, release_factory, uzbekistan, change):
+    from press.models import Topic
+
+    release = release_factory(countries=[uzbekistan])
+    get(client, "/uz/")
+    before = page_cache.generation()
+    if change == "photo":
+        Photo.objects.bulk_create([Photo(release=release, image="photos/x.jpg")])  # no signal
+        get(client, "/uz/")
+        before = page_cache.generation()
+        release.photos.get().delete()
+    elif change == "country":
+        uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
+        uzbekistan.save()
+    elif change == "topic":
+        Topic.objects.create(slug="water", name_uz="Suv")
+    else:
+        release.countries.clear()
+    assert page_cache.generation() != before
+    assert get(client, "/uz/")["X-Page-Cache"] == "miss"
+
+
+def test_a_scheduled_release_appears_within_a_minute_of_its_time(client, editor, draft_factory):
+    now = timezone.now()
+    at = now + datetime.timedelta(minutes=30)
+    draft = draft_factory(title="Rejadagi xabar")
+    with time_machine.travel(now, tick=False) as clock:
+        services.release_publish(release=draft, user=editor, at=at, force_reason="plan")
+        assert "Rejadagi xabar" not in get(client, "/uz/press/").content.decode()
+        clock.move_to(at - datetime.timedelta(seconds=1))
+        # Rendered one second before its time: kept, but never for more than a minute.
+        assert "Rejadagi xabar" not in get(client, "/uz/press/").content.decode()
+        clock.move_to(at + datetime.timedelta(seconds=30))
+        assert "Rejadagi xabar" not in get(client, "/uz/press/").content.decode()
+        clock.move_to(at + datetime.timedelta(seconds=60))
+        assert "Rejadagi xabar" in get(client, "/uz/press/").content.decode()
+
+
+def test_the_setting_cannot_keep_pages_longer_than_a_minute(client, db, settings):
+    settings.PRESS_PAGE_CACHE_SECONDS = 3600
+    assert page_cache.timeout() == 60
+
+
+def test_staff_never_get_a_cached_page(client, admin_user, release_factory):
+    release_factory(title="Ommaviy")
+    get(client, "/uz/press/")  # cached for visitors
+    client.force_login(admin_user)
+    response = get(client, "/uz/press/")
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_pages_seen_by_staff_are_not_stored_for_visitors(client, admin_user, release_factory):
+    release_factory()
+    client.force_login(admin_user)
+    get(client, "/uz/press/")
+    client.logout()
+    client.cookies.clear()
+    assert get(client, "/uz/press/")["X-Page-Cache"] == "miss"
+
+
+def test_the_admin_and_previews_are_never_cached(client, admin_user, release_factory):
+    release = release_factory()
+    assert "X-Page-Cache" not in client.get("/uz/admin/login/")
+    link = services.preview_link_create(release=release, user=admin_user)
+    url = link.get_absolute_url("uz")
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_errors_and_posts_are_not_cached(client, db):
+    assert client.get("/uz/press/no-such-release/").status_code == 404
+    assert "X-Page-Cache" not in client.get("/uz/press/no-such-release/")
+    assert client.get("/uz/press/?date_from=nonsense").status_code == 400
+    assert "X-Page-Cache" not in client.get("/uz/press/?date_from=nonsense")
+    assert "X-Page-Cache" not in client.post("/uz/press/")
+
+
+def test_turned_off_by_the_setting(client, db, settings):
+    settings.PRESS_PAGE_CACHE_SECONDS = 0
+    get(client, "/uz/")
+    assert "X-Page-Cache" not in get(client, "/uz/")
+
+
+def test_a_cache_that_does_not_answer_serves_pages_uncached(client, db):
+    nothing_listens = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # the discard port
+        }
+    }
+    # Changing CACHES drops the cache connections (Django's setting_changed receiver).
+    with override_settings(CACHES=nothing_listens):
+        assert "X-Page-Cache" not in get(client, "/uz/")
+        page_cache.bump()  # logged, not raised
+
+
+def redis_url():
+    import os
+
+    import redis
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        return None
+    return url
+
+
+def test_with_redis_pages_are_shared_and_invalidated(client, editor, draft_factory, settings):
+    """What production runs: Django's RedisCache (CI starts Redis, .ci/run)."""
+    import uuid
+
+    url = redis_url()
+    if url is None:
+        pytest.skip("Redis is not reachable at REDIS_URL or 127.0.0.1:6379: start redis-server")
+    own = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            # A prefix of its own: never flushes or reads anybody else's keys.
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    with override_settings(CACHES=own):
+        draft = draft_factory(title="Redis orqali")
+        assert get(client, "/uz/press/")["X-Page-Cache"] == "miss"
+        other_visitor = type(client)()
+        assert get(other_visitor, "/uz/press/")["X-Page-Cache"] == "hit"
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
+        response = get(other_visitor, "/uz/press/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Redis orqali" in response.content.decode()
