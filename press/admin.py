@@ -19,6 +19,7 @@ from modeltranslation.admin import (
 )
 
 from press import images, languages, search, services, transliteration
+from press.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.models import (
     Appointment,
     Attachment,
@@ -195,7 +196,8 @@ class AppointmentInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(TransliterationMixin, TabbedTranslationAdmin):
+class PersonAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAdmin):
+    rich_text_fields = ("biography",)
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
     prepopulated_fields = {"slug": ("name_en",)}
@@ -323,8 +325,17 @@ class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ReleaseWorkflowMixin, TransliterationMixin, TabbedTranslationAdmin):
+class ReleaseAdmin(
+    RichTextAdminMixin, ReleaseWorkflowMixin, TransliterationMixin, TabbedTranslationAdmin
+):
     form = ReleaseAdminForm
+    rich_text_fields = ("body",)
+    advised_lengths = ADVISED_LENGTHS
+
+    class Media:
+        # Counters and the draft kept in the browser; the editor brings its own (editor.py).
+        css = {"all": ("css/admin-editor.css",)}
+        js = ("js/admin-drafting.js",)
     list_display = (
         "title_column",
         "kind",

@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import formats, timezone
+from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from press import images, languages
@@ -129,6 +130,16 @@ class Person(MachineTranslated):
 
     def get_absolute_url(self):
         return reverse("press:official", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        # Written in the rich text editor (press/editor.py); plain text becomes paragraphs.
+        for code in languages.codes():
+            name = languages.field("biography", code)
+            value = getattr(self, name) or ""
+            if value.strip() and not value.lstrip().startswith("<"):
+                value = linebreaks(value, autoescape=True)
+            setattr(self, name, sanitize_html(value))
+        super().save(*args, **kwargs)
 
 
 class Post(MachineTranslated):

@@ -4,9 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
 
 from press import languages, search, seo
+from press.text import sanitize_html
 
 register = template.Library()
 
@@ -25,6 +27,27 @@ def tr(obj, field_name):
         value = getattr(obj, languages.field(field_name, code), "")
         if value:
             return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
+    return ""
+
+
+@register.simple_tag
+def tr_html(obj, field_name):
+    """A translated rich text (a biography, sanitised on save) like ``tr``, as HTML.
+
+    Text saved before the editor existed is plain: its lines become paragraphs.
+    """
+    current = languages.current()
+    for code in [current, *languages.codes()]:
+        value = getattr(obj, languages.field(field_name, code), "") or ""
+        if not value.strip():
+            continue
+        if value.lstrip().startswith("<"):
+            html = mark_safe(sanitize_html(value))  # sanitised just now
+        else:
+            html = mark_safe(linebreaks(value, autoescape=True))  # escaped by linebreaks
+        if code == current:
+            return html
+        return format_html('<div lang="{}">{}</div>', languages.bcp47(code), html)
     return ""
 
 

@@ -1,0 +1,88 @@
+// The rich text editor of the admin (press/editor.py): django-prose-editor's bundle, loaded
+// by its static address so that no inline import map is needed (our CSP allows none).
+//
+// Each <textarea data-press-editor='{"extensions": {…}}'> becomes an editor with exactly the
+// extensions named (press/text.py EDITOR_EXTENSIONS, the set the server keeps), plus:
+// - pasting from Word or a web page keeps headings, lists, tables and links and drops the
+//   rest (styles, classes, spans, comments, Word's own markup), and Word's paragraph
+//   "lists" become real lists;
+// - another script may replace a textarea's text (a restored draft) and send it the
+//   "press:set-html" event: the editor then shows the new text.
+import * as prose from "../django_prose_editor/editor.js";
+
+const ATTRIBUTE = "data-press-editor";
+
+// Word's lists are paragraphs styled "mso-list" whose bullet or number is a span marked
+// <!--[if !supportLists]-->: group consecutive ones into <ul>/<ol>.
+function wordListsToLists(doc) {
+  const items = [...doc.body.querySelectorAll("p")].filter((p) =>
+    /mso-list\s*:/i.test(p.getAttribute("style") || "") || /MsoListParagraph/i.test(p.className),
+  );
+  let list = null;
+  let previous = null;
+  for (const p of items) {
+    const marker = p.querySelector("span[style*='mso-list:Ignore'], span[style*='mso-list: Ignore']");
+    const markerText = marker ? marker.textContent.trim() : "";
+    if (marker) marker.remove();
+    const ordered = /^(\d+|[a-z]|[ivx]+)[.)]$/i.test(markerText);
+    if (!list || previous !== p.previousElementSibling || list.ordered !== ordered) {
+      list = { element: doc.createElement(ordered ? "ol" : "ul"), ordered };
+      p.before(list.element);
+    }
+    const li = doc.createElement("li");
+    const para = doc.createElement("p");
+    para.append(...p.childNodes);
+    li.append(para);
+    list.element.append(li);
+    previous = list.element;
+    p.remove();
+  }
+}
+
+export function cleanPastedHtml(html) {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  // Conditional comments and plain comments; Word's XML islands.
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_COMMENT);
+  const comments = [];
+  while (walker.nextNode()) comments.push(walker.currentNode);
+  comments.forEach((c) => c.remove());
+  doc.body.querySelectorAll("style, script, meta, link, xml, o\\:p").forEach((n) => n.remove());
+  wordListsToLists(doc);
+  // Styles and classes go: the editor's schema keeps only what it knows anyway, but Google
+  // Docs wraps everything in <b style="font-weight:normal">, which must not become bold.
+  doc.body.querySelectorAll("b[style*='font-weight:normal'], b[style*='font-weight: normal']")
+    .forEach((b) => b.replaceWith(...b.childNodes));
+  doc.body.querySelectorAll("[style], [class]").forEach((el) => {
+    el.removeAttribute("style");
+    el.removeAttribute("class");
+  });
+  return doc.body.innerHTML;
+}
+
+const PastedHtml = prose.Extension.create({
+  name: "pressPastedHtml",
+  addProseMirrorPlugins() {
+    return [new prose.Plugin({ props: { transformPastedHTML: cleanPastedHtml } })];
+  },
+});
+
+function createEditor(textarea) {
+  if (textarea.closest(".prose-editor")) return null;
+  const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
+  const extensions = [PastedHtml];
+  for (const [name, options] of Object.entries(config.extensions || {})) {
+    const extension = prose[name];
+    if (!extension) continue;
+    extensions.push(typeof options === "object" ? extension.configure(options) : extension);
+  }
+  const editor = prose.createTextareaEditor(textarea, extensions);
+  textarea.addEventListener("press:set-html", () => {
+    editor.commands.setContent(textarea.value || "", { emitUpdate: false });
+  });
+  textarea.dispatchEvent(
+    new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true }),
+  );
+  return editor;
+}
+
+prose.initializeEditors(createEditor, `[${ATTRIBUTE}]`);
