@@ -44,6 +44,13 @@ class MinistryAdminSite(AdminSite):
     login_form = AdminLoginForm
     login_template = "admin/login_otp.html"
 
+    def index(self, request, extra_context=None):
+        # The press officer's desk above the list of models: what needs doing next.
+        from press.desk import desk
+
+        extra_context = {**(extra_context or {}), "desk": desk(request.user)}
+        return super().index(request, extra_context)
+
     def has_permission(self, request):
         if not super().has_permission(request):
             return False

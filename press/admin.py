@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,7 @@ from modeltranslation.admin import (
 )
 
 from press import images, languages, search, services, transliteration
+from press.drafting_admin import DuplicateAdminMixin
 from press.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.models import (
     Appointment,
@@ -231,6 +232,43 @@ class AppointmentAdmin(admin.ModelAdmin):
         # The autocomplete shows "Person — Post of Country (dates)": fetch them in one query.
         return super().get_queryset(request).with_names()
 
+    def get_search_results(self, request, queryset, search_term):
+        """Each typed word in a name or a post, any language, either script, any apostrophe.
+
+        Appointments in force on the release's event date come first (the release form's
+        script sends ``event_date`` with the autocomplete's request: admin-drafting.js;
+        today without it), then by the post's seniority. The list's own ordering replaces
+        this order on the appointments' changelist.
+        """
+        words = [" ".join(t.words) for t in search.parse(search_term).positive_terms()]
+        if words:
+            columns = [
+                f"{relation}__{languages.field(name, code)}"
+                for relation, name in (("person", "name"), ("post", "title"))
+                for code in languages.codes()
+            ]
+            folded = {f"fold_{n}": search.UzFold(models.F(c)) for n, c in enumerate(columns)}
+            queryset = queryset.alias(**folded)
+            for word in words:
+                matches = Q()
+                for name in folded:
+                    matches |= Q(**{f"{name}__contains": word})
+                queryset = queryset.filter(matches)
+        day = self._event_date(request)
+        current = Q(started_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        queryset = queryset.alias(
+            not_current=models.Case(models.When(current, then=0), default=1)
+        ).order_by("not_current", "post__seniority", "-started_on", "pk")
+        return queryset, False
+
+    @staticmethod
+    def _event_date(request):
+        try:
+            day = forms.DateField(required=False).clean(request.GET.get("event_date", ""))
+        except forms.ValidationError:
+            day = None
+        return day or timezone.localdate()
+
 
 def publishing(release) -> list[str]:
     """The languages a release will be public in once saved, or none if it is not published."""
@@ -326,7 +364,11 @@ class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
 
 @admin.register(Release)
 class ReleaseAdmin(
-    RichTextAdminMixin, ReleaseWorkflowMixin, TransliterationMixin, TabbedTranslationAdmin
+    RichTextAdminMixin,
+    DuplicateAdminMixin,
+    ReleaseWorkflowMixin,
+    TransliterationMixin,
+    TabbedTranslationAdmin,
 ):
     form = ReleaseAdminForm
     rich_text_fields = ("body",)

@@ -92,6 +92,7 @@ ACTION_LABELS = {
     "unpublish": gettext_lazy("Unpublished"),
     "redraft": gettext_lazy("Returned to draft"),
     "revert": gettext_lazy("Reverted"),
+    "duplicate": gettext_lazy("Duplicated as a new draft"),
 }
 
 # What a language's text is made of: a change here makes the other languages outdated.
@@ -685,6 +686,37 @@ def release_revert(
     return target
 
 
+# --- Duplicate -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def release_duplicate(*, release: Release, user) -> Release:
+    """A new draft for a recurring format (the weekly briefing), made from ``release``.
+
+    It carries the kind, the place, the countries and topics, and the title (a release
+    needs one; its slug is made from it with a number). It takes the participants whose
+    appointment is in force on the new draft's event date, which is today (Tashkent): the
+    officer changes the date and the people if the event was on another day. No text but
+    the title, no photos, documents, dates of publication or workflow state.
+    """
+    if not user.has_perm("press.add_release"):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    today = timezone.localdate()
+    copy = Release(status=Status.DRAFT, kind=release.kind, event_date=today)
+    for name in ("title", "place"):
+        for code in languages.codes():
+            key = languages.field(name, code)
+            setattr(copy, key, getattr(release, key) or "")
+    copy.save()
+    copy.countries.set(release.countries.all())
+    copy.topics.set(release.topics.all())
+    copy.participants.set(release.participants.current_on(today))
+    note = _("Duplicated from %(release)s") % {"release": release.slug}
+    revision_create(release=copy, user=user, action="duplicate", note=note)
+    _audit(user, copy, note, flag=ADDITION)
+    return copy
+
+
 # --- Preview links and editing presence ---------------------------------------------------
 
 
@@ -736,6 +768,7 @@ __all__ = [
     "WorkflowError",
     "allowed_actions",
     "release_correct",
+    "release_duplicate",
     "release_publish",
     "release_redraft",
     "release_return",
