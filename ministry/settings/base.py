@@ -39,6 +39,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: marks anonymous reads of public pages for the read replica (ministry/routers.py).
+    "ministry.routers.PublicReadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "ministry.middleware.PermissionsPolicyMiddleware",
@@ -88,6 +90,22 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def add_read_replica(databases: dict) -> str | None:
+    """A ``replica`` alias from DATABASE_REPLICA_URL, if set: public pages read from it."""
+    url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+    if not url:
+        return None
+    databases["replica"] = dj_database_url.parse(url, conn_max_age=60)
+    databases["replica"]["TEST"] = {"MIRROR": "default"}
+    return "replica"
+
+
+# Reads of anonymous public pages go to PRESS_READ_REPLICA when there is one; the admin,
+# editors and every write use "default", the primary (ministry/routers.py).
+PRESS_READ_REPLICA = add_read_replica(DATABASES)
+DATABASE_ROUTERS = ["ministry.routers.PrimaryReplicaRouter"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

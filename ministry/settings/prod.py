@@ -18,6 +18,7 @@ def require_env(name: str) -> str:
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require_env("ALLOWED_HOSTS").split(",") if h.strip()]
 DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_max_age=60)}
+PRESS_READ_REPLICA = add_read_replica(DATABASES)  # noqa: F405 (DATABASE_REPLICA_URL, optional)
 DEBUG = False
 
 # One cache shared by every app server: cached pages and their generation (press/cache.py).

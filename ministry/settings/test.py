@@ -10,3 +10,8 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Off unless a test turns it on (tests/test_page_cache.py): the local-memory cache outlives
 # each test's rolled-back database, and a page cached by one test must not answer the next.
 PRESS_PAGE_CACHE_SECONDS = 0
+# The read replica is the test database itself (a mirror), so the routing can be tested;
+# off unless a test turns it on (tests/test_routers.py): the replica's own connection cannot
+# see the rows a test writes inside its transaction.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+PRESS_READ_REPLICA = None
