@@ -18,3 +18,24 @@ class MinistryAdminConfig(AdminConfig):
 
             TOTPDevice._meta.verbose_name = _("TOTP device")
             TOTPDevice._meta.verbose_name_plural = _("TOTP devices")
+        if apps.is_installed("axes"):
+            self._prepare_axes_cleanup()
+
+    @staticmethod
+    def _prepare_axes_cleanup():
+        """django-axes' "clean up expired attempts" action reads request.axes_attempt_time,
+        which only a login attempt sets: without it the action is a 500. Set it first."""
+        from axes.handlers.proxy import AxesProxyHandler
+        from axes.models import AccessAttempt
+        from django.contrib import admin
+
+        model_admin = admin.site._registry.get(AccessAttempt)
+        if model_admin is None:
+            return
+        changelist_view = model_admin.changelist_view
+
+        def prepared_changelist_view(request, extra_context=None):
+            AxesProxyHandler.update_request(request)
+            return changelist_view(request, extra_context)
+
+        model_admin.changelist_view = prepared_changelist_view

@@ -17,6 +17,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from modeltranslation.translator import translator
 
 from press import images, languages, search, services, transliteration
 from press.drafting_admin import DuplicateAdminMixin
@@ -55,11 +56,12 @@ class TransliterationMixin:
 
     actions = ["fill_cyrillic", "fill_latin"]
 
-    @admin.action(description=_("Fill Uzbek Cyrillic from Latin"))
+    # Offered to whoever may change the model (a release is checked again by release_save).
+    @admin.action(description=_("Fill Uzbek Cyrillic from Latin"), permissions=["change"])
     def fill_cyrillic(self, request, queryset):
         return self._transliterate(request, queryset, transliteration.LATIN_TO_CYRILLIC)
 
-    @admin.action(description=_("Fill Uzbek Latin from Cyrillic"))
+    @admin.action(description=_("Fill Uzbek Latin from Cyrillic"), permissions=["change"])
     def fill_latin(self, request, queryset):
         return self._transliterate(request, queryset, transliteration.CYRILLIC_TO_LATIN)
 
@@ -170,8 +172,38 @@ class TransliterationMixin:
         return " · ".join(obj.machine_translated) or "—"
 
 
+class TextOnlyForTranslatorsMixin:
+    """Who may change reference data but not add it (a translator) changes its text only.
+
+    Names are spelled per script, so translators fill them; a country's code, a person's
+    or topic's address, a post's country and seniority, a portrait stay as editors made them.
+    """
+
+    def _text_only(self, request) -> bool:
+        return not request.user.has_perm(f"press.add_{self.model._meta.model_name}")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is None or not self._text_only(request):
+            return fields
+        text = {"machine_translated"}
+        for name in translator.get_options_for_model(self.model).get_field_names():
+            text |= {name, *(languages.field(name, code) for code in languages.codes())}
+        structure = [
+            f.name
+            for f in self.model._meta.get_fields()
+            if f.concrete and f.editable and not f.auto_created and f.name not in text
+        ]
+        return [*fields, *(name for name in structure if name not in fields)]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None and self._text_only(request):
+            return {}  # the slug is read-only: nothing to fill it from
+        return super().get_prepopulated_fields(request, obj)
+
+
 @admin.register(Country)
-class CountryAdmin(TransliterationMixin, TabbedTranslationAdmin):
+class CountryAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("code", "name", "kind", "active")
     list_filter = ("kind", "active")
     search_fields = (
@@ -184,7 +216,7 @@ class CountryAdmin(TransliterationMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TransliterationMixin, TabbedTranslationAdmin):
+class TopicAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
     prepopulated_fields = {"slug": ("name_en",)}
@@ -197,7 +229,9 @@ class AppointmentInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAdmin):
+class PersonAdmin(
+    TextOnlyForTranslatorsMixin, RichTextAdminMixin, TransliterationMixin, TabbedTranslationAdmin
+):
     rich_text_fields = ("biography",)
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
@@ -206,7 +240,7 @@ class PersonAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAdm
 
 
 @admin.register(Post)
-class PostAdmin(TransliterationMixin, TabbedTranslationAdmin):
+class PostAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
     list_display = ("title", "country", "seniority")
     list_select_related = ("country",)
     list_filter = ("country__kind",)
@@ -378,6 +412,7 @@ class ReleaseAdmin(
         # Counters and the draft kept in the browser; the editor brings its own (editor.py).
         css = {"all": ("css/admin-editor.css",)}
         js = ("js/admin-drafting.js",)
+
     list_display = (
         "title_column",
         "kind",

@@ -60,19 +60,26 @@ EDITOR = [
     "view_previewlink",
 ]
 
+VERBS = ("view", "add", "change", "delete")
+
 ROLES = {
     "author": AUTHOR,
     "translator": TRANSLATOR,
     "editor": EDITOR,
-    "administrator": None,  # every permission of the press app, and of users and groups
+    "administrator": None,  # every permission of the press app, and ADMINISTRATOR_EXTRA
 }
 
+# The administrator may do everything the admin offers: the press app, people and groups,
+# authenticators ("ask an administrator to set up an authenticator", ministry/admin.py)
+# and the login protection's records (deleting an attempt unlocks someone).
 ADMINISTRATOR_EXTRA = [
-    ("auth", "view_user"),
-    ("auth", "add_user"),
-    ("auth", "change_user"),
-    ("auth", "view_group"),
-    ("auth", "change_group"),
+    *[("auth", f"{verb}_{model}") for model in ("user", "group") for verb in VERBS],
+    *[("otp_totp", f"{verb}_totpdevice") for verb in VERBS],
+    *[
+        ("axes", f"{verb}_{model}")
+        for model in ("accessattempt", "accesslog", "accessfailurelog")
+        for verb in ("view", "delete")
+    ],
     ("admin", "view_logentry"),
 ]
 
@@ -86,7 +93,7 @@ def setup_roles(apps=None) -> dict[str, int]:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        if app_config.label in ("press", "auth", "admin", "contenttypes"):
+        if app_config.label in ("press", "auth", "admin", "contenttypes", "otp_totp", "axes"):
             if getattr(app_config, "models_module", None) is None:
                 app_config.models_module = True  # a migration's stub: let it through
             create_permissions(app_config, apps=apps, verbosity=0)

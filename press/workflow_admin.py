@@ -593,6 +593,8 @@ class ReleaseWorkflowMixin:
 
     def revert_view(self, request, pk, number):
         release = self._release(request, pk, change=True)
+        if not services.edits_structure(request.user):
+            raise PermissionDenied  # a revert restores dates and relations too
         revision = get_object_or_404(Revision, release=release, number=number)
         if request.method == "POST":
             form = VersionForm(request.POST)
