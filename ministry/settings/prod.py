@@ -34,8 +34,40 @@ CACHES = {
     }
 }
 
+# Static files: served by whitenoise from every app server, with hashed names (collectstatic
+# at build time) so that a CDN and browsers may keep them for a year.
+# Media (photos, renditions, documents): MEDIA_STORAGE=s3 puts them in an S3-compatible
+# bucket shared by all app servers (django-storages); the default, "filesystem", is the
+# local MEDIA_ROOT and suits one machine only. The code reaches files only through the
+# storage API (open, save, delete, url), never through a local path.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem").strip().lower()
+if MEDIA_STORAGE == "s3":
+    _media = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": require_env("AWS_STORAGE_BUCKET_NAME"),
+            # Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the machine's role.
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,  # the media CDN
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Photos are public by address (random names, never listed): plain URLs that a
+            # cached page can carry, unless the operator asks for signed ones.
+            "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "0") == "1",
+            "default_acl": None,  # the bucket's policy decides who reads
+            "file_overwrite": False,
+            # A stored name never gets other bytes (press/models.py random_name).
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+elif MEDIA_STORAGE == "filesystem":
+    _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured("MEDIA_STORAGE is either 'filesystem' or 's3'.")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
