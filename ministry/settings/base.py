@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "django_prose_editor",  # the admin's rich text editor: its static files (press/editor.py)
-    "django_prose_editor",  # the admin's rich text editor: its static files (press/editor.py)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
