@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -294,19 +294,43 @@ class TranslationState(models.TextChoices):
     UP_TO_DATE = "up-to-date", _("up to date")
 
 
+def filled_flag(code: str | None = None) -> str:
+    """``in_uz_cyrl``: the Release field saying the language's title and body are written."""
+    return f"in_{languages.suffix(code or languages.current())}"
+
+
+def _filled(code: str):
+    """What ``in_<lang>`` is computed from: the language's title and body are not empty."""
+    return models.GeneratedField(
+        expression=Q(**{f"title_{code}__gt": ""}) & Q(**{f"body_{code}__gt": ""}),
+        output_field=models.BooleanField(),
+        db_persist=True,
+    )
+
+
+def _public_index(code: str):
+    """Public releases in one language, newest first: pages, counts and deep pages."""
+    return models.Index(
+        F("published_at").desc(),
+        F("id").desc(),
+        condition=Q(status=Status.PUBLISHED, **{f"in_{code}": True}),
+        name=f"release_public_{code}_idx",
+    )
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """The visibility rule: every public surface starts here."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
     def in_language(self, code: str | None = None):
-        """Releases whose title and body are written in the language (the active one)."""
-        return self.filter(
-            **{
-                f"{languages.field('title', code)}__gt": "",
-                f"{languages.field('body', code)}__gt": "",
-            }
-        )
+        """Releases whose title and body are written in the language (the active one).
+
+        Asks the stored flag ``in_<lang>`` (Release.FILLED), which the database computes
+        from the title and body on every write: an indexed boolean instead of reading every
+        body, which at 100,000 releases made each list count take a second.
+        """
+        return self.filter(**{filled_flag(code): True})
 
     def public(self, code: str | None = None):
         """Published and written in the language: what a visitor may list and read."""
@@ -458,6 +482,12 @@ class Release(MachineTranslated):
         _("needs translation into"), max_length=40, blank=True, editable=False, db_index=True
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Title and body written in the language: computed by the database on every write,
+    # bulk ones included (ReleaseQuerySet.in_language). One per language in LANGUAGES.
+    in_uz = _filled("uz")
+    in_uz_cyrl = _filled("uz_cyrl")
+    in_ru = _filled("ru")
+    in_en = _filled("en")
     # All four languages, weighted title > lead > body; kept by a PostgreSQL trigger
     # (migration 0002), unused on SQLite. See press/search.py.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -472,6 +502,7 @@ class Release(MachineTranslated):
         ordering = ["-published_at", "-id"]
         indexes = [
             models.Index(fields=["status", "published_at"], name="release_visible_idx"),
+            *[_public_index(code) for code in ("uz", "uz_cyrl", "ru", "en")],
             GinIndex(fields=["search_vector"], name="release_search_gin"),
         ]
         permissions = [

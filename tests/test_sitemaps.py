@@ -104,15 +104,19 @@ def test_subject_with_only_hidden_releases_is_not_listed(client, release_factory
     assert "uzbekistan" not in client.get("/sitemap-countries.xml").content.decode()
 
 
-def test_at_most_50000_urls_per_file():
-    assert ReleaseSitemap.limit == 50_000
+def test_at_most_50000_urls_per_file(settings):
+    # A page lists `limit` releases, each in up to every language.
+    assert ReleaseSitemap.limit * len(settings.LANGUAGES) <= 50_000
 
 
 def test_pages_are_split_by_the_limit(client, content, monkeypatch):
-    monkeypatch.setattr(ReleaseSitemap, "limit", 4)
+    monkeypatch.setattr(ReleaseSitemap, "limit", 1)  # releases per page
     index = client.get("/sitemap.xml").content.decode()
     assert "sitemap-releases.xml?p=2" in index
-    assert len(urls(client.get("/sitemap-releases.xml?p=2"))) == 2
+    assert "sitemap-releases.xml?p=3" not in index
+    assert len(urls(client.get("/sitemap-releases.xml?p=1"))) == 2  # ru and en
+    assert len(urls(client.get("/sitemap-releases.xml?p=2"))) == 4  # all four languages
+    assert client.get("/sitemap-releases.xml?p=3").status_code == 404
 
 
 def test_query_count_is_fixed(client, content, release_factory, django_assert_max_num_queries):
