@@ -503,6 +503,10 @@ class Release(MachineTranslated):
         indexes = [
             models.Index(fields=["status", "published_at"], name="release_visible_idx"),
             *[_public_index(code) for code in ("uz", "uz_cyrl", "ru", "en")],
+            # The admin's date hierarchy and the lists' date filters; the newest change for
+            # the sitemap index (press/sitemaps.py).
+            models.Index(fields=["event_date"], name="release_event_date_idx"),
+            models.Index(fields=["updated_at"], name="release_updated_idx"),
             GinIndex(fields=["search_vector"], name="release_search_gin"),
         ]
         permissions = [

@@ -178,20 +178,28 @@ class OfficialView(ReleaseListView):
         )
 
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(participants__person=self.subject).distinct()
+        # A semi-join, not a join + DISTINCT: DISTINCT over whole release rows (bodies and
+        # all) made this page's count cost 50 ms at 100,000 releases.
+        named = Release.participants.through.objects.filter(appointment__person=self.subject)
+        return super().get_base_queryset().filter(pk__in=named.values("release_id"))
 
 
 class HomeView(TemplateView):
     template_name = "press/home.html"
 
+    # The countries and topics offered are those most named in the latest releases: the
+    # news of the moment, and a count over a few thousand rows rather than the archive.
+    RECENT = 2000
+
     def get_context_data(self, **kwargs):
         public = Release.objects.public()
+        recent = public.latest().values("pk")[: self.RECENT]
         return super().get_context_data(
             releases=public.for_cards().latest()[:10],
-            countries=Country.objects.filter(releases__in=public)
+            countries=Country.objects.filter(releases__in=recent)
             .annotate(n=Count("releases"))
             .order_by("-n", "code")[:12],
-            topics=Topic.objects.filter(releases__in=public)
+            topics=Topic.objects.filter(releases__in=recent)
             .annotate(n=Count("releases"))
             .order_by("-n", "slug")[:12],
             feeds=feed_links(self.request, keep_query=False),
