@@ -55,6 +55,7 @@ format: $(VENV)/.installed
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests
+	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=test-artifacts
 
 # Search timings at volume (bench/README.md). Needs DATABASE_URL naming a database of its own,
 # e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills it with

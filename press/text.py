@@ -54,8 +54,13 @@ EDITOR_EXTENSIONS = {
     "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,
-    # Links open in the same tab (no target) and carry the rel that nh3 gives every link.
-    "Link": {"enableTarget": False, "HTMLAttributes": {"rel": LINK_REL, "target": None}},
+    # Links open in the same tab (no target) and carry the rel that nh3 gives every link;
+    # a pasted link keeps its address (autolink would rewrite "mfa.uz" as http://mfa.uz).
+    "Link": {
+        "enableTarget": False,
+        "autolink": False,
+        "HTMLAttributes": {"rel": LINK_REL, "target": None},
+    },
     "Table": True,
     "TableRow": True,
     "TableHeader": True,

@@ -6,6 +6,7 @@ wrong language. The last test reads the compiled catalogs: run compilemessages f
 (`make test` does).
 """
 
+import json
 import re
 import unicodedata
 
@@ -31,14 +32,18 @@ _MARKUP = re.compile(r"<[^>]+>|&[a-zA-Z]+;|&#\d+;")
 _TECHNICAL = re.compile(r"\b(?:JPEG|PNG|WebP|PDF|DOCX|XLSX|ODT|ODS|SHA-256)\b")
 
 
-def catalog(lang):
-    with (LOCALE / lang / "LC_MESSAGES" / "django.po").open("rb") as fp:
+# django: Python and templates; djangojs: the admin's scripts (served by its jsi18n view).
+DOMAINS = ["django", "djangojs"]
+
+
+def catalog(lang, domain="django"):
+    with (LOCALE / lang / "LC_MESSAGES" / f"{domain}.po").open("rb") as fp:
         return read_po(fp, locale=None)
 
 
-def entries(lang):
+def entries(lang, domain="django"):
     """(msgid, [msgstr, …], flags) for every entry but the header and obsolete ones."""
-    for message in catalog(lang):
+    for message in catalog(lang, domain):
         if not message.id:
             continue
         strings = list(message.string) if message.pluralizable else [message.string]
@@ -70,9 +75,10 @@ def test_latin_letter_heuristic():
     assert latin_letters("Oʻzbekiston") == ["O", "ʻ", "z", "b", "e", "k", "i", "s", "t", "o", "n"]
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_header(lang):
-    cat = catalog(lang)
+def test_header(lang, domain):
+    cat = catalog(lang, domain)
     headers = dict(cat.mime_headers)
     assert headers["Language"] == lang
     assert cat.charset.lower() == "utf-8"
@@ -80,11 +86,12 @@ def test_header(lang):
     assert not cat.fuzzy, "the header is still marked fuzzy"
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_entry_is_translated_and_not_fuzzy(lang):
+def test_every_entry_is_translated_and_not_fuzzy(lang, domain):
     nplurals = PLURAL_FORMS[lang]
     problems = []
-    for msgid, message, strings in entries(lang):
+    for msgid, message, strings in entries(lang, domain):
         if message.fuzzy:
             problems.append(("fuzzy", msgid))
         if message.pluralizable and len(strings) != nplurals:
@@ -94,10 +101,11 @@ def test_every_entry_is_translated_and_not_fuzzy(lang):
     assert problems == []
 
 
+@pytest.mark.parametrize("domain", DOMAINS)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_placeholders_are_kept(lang):
+def test_placeholders_are_kept(lang, domain):
     problems = []
-    for msgid, message, strings in entries(lang):
+    for msgid, message, strings in entries(lang, domain):
         ids = list(message.id) if message.pluralizable else [message.id]
         expected = set().union(*(placeholders(i) for i in ids))
         found = [placeholders(s) for s in strings]
@@ -106,21 +114,23 @@ def test_placeholders_are_kept(lang):
     assert problems == []
 
 
-def test_uz_cyrl_has_no_latin_letters():
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_uz_cyrl_has_no_latin_letters(domain):
     problems = [
         (msgid, s, "".join(latin_letters(s)))
-        for msgid, _, strings in entries("uz_Cyrl")
+        for msgid, _, strings in entries("uz_Cyrl", domain)
         for s in strings
         if latin_letters(s)
     ]
     assert problems == []
 
 
-def test_uz_latin_uses_modifier_letter_apostrophes():
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_uz_latin_uses_modifier_letter_apostrophes(domain):
     """Oʻ/gʻ take ʻ (U+02BB) and the tutuq belgisi is ʼ (U+02BC), never ' ‘ ’ or `."""
     problems = [
         (msgid, s)
-        for msgid, _, strings in entries("uz")
+        for msgid, _, strings in entries("uz", domain)
         for s in strings
         if re.search(r"[A-Za-z]['‘’`][A-Za-z]", s)
     ]
@@ -157,3 +167,16 @@ def test_plural_forms_are_applied(language, count, expected):
     with translation.override(language):
         text = translation.ngettext("%(counter)s release", "%(counter)s releases", count)
     assert text % {"counter": count} == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("uz", "Tiklash"), ("uz-cyrl", "Тиклаш"), ("ru", "Восстановить")]
+)
+def test_the_admin_scripts_get_our_javascript_catalog(admin_client, language, expected):
+    """admin:jsi18n (Django's JavaScriptCatalog) serves djangojs.po from LOCALE_PATHS too."""
+    from django.urls import reverse
+
+    with translation.override(language):
+        url = reverse("admin:jsi18n")
+    script = admin_client.get(url).content.decode()
+    assert f'"Restore": {json.dumps(expected)}' in script  # JSON, non-ASCII escaped

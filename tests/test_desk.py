@@ -61,9 +61,8 @@ def newsroom(author, translator, editor, second_editor):
     r["scheduled_later"] = make_release(title="In ten days", published_at=NOW + 240 * hours)
     r["published_today"] = make_release(title="This morning", published_at=NOW - 3 * hours)
     # 23:30 Tashkent yesterday: yesterday in Tashkent, although the same UTC day.
-    r["published_yesterday"] = make_release(
-        title="Last night", published_at=datetime.datetime(2026, 11, 24, 18, 30, tzinfo=datetime.UTC)
-    )
+    last_night = datetime.datetime(2026, 11, 24, 18, 30, tzinfo=datetime.UTC)
+    r["published_yesterday"] = make_release(title="Last night", published_at=last_night)
     r["untranslated"] = make_release(
         title="Only Uzbek",
         published_at=NOW - 30 * hours,
@@ -186,9 +185,7 @@ def people(uzbekistan, minister):
     return {"old_minister": minister, "speaker": speaker}
 
 
-def test_duplicate_carries_what_recurs_and_nothing_else(
-    author, editor, uzbekistan, trade, people
-):
+def test_duplicate_carries_what_recurs_and_nothing_else(author, editor, uzbekistan, trade, people):
     weekly = make_release(
         title="Haftalik brifing",
         kind="briefing",

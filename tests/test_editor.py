@@ -31,7 +31,8 @@ EDITOR_HTML = [
     "<hr>",
     '<p><a rel="noopener noreferrer" href="https://mfa.uz/uz/" title="TIV">havola</a></p>',
     '<table><tbody><tr><th colspan="2"><p>Savdo</p></th><th rowspan="2"><p>Jami</p></th></tr>'
-    '<tr><td rowspan="1"><p>2024</p></td><td colspan="1"><p>2025</p></td></tr></tbody></table>',
+    '<tr><td rowspan="2"><p>2024</p></td><td><p>2025</p></td></tr>'
+    '<tr><td colspan="2"><p>2026</p></td></tr></tbody></table>',
 ]
 
 

@@ -16,7 +16,8 @@
   const PREFIX = "press-draft:";
   const DELAY = 400; // ms after the last keystroke
   const SKIP = /^(csrfmiddlewaretoken|edit_version|_.*|(photos|attachments)-.*|new_photos|action|select_across|index)$/;
-  const t = (text) => (window.gettext ? window.gettext(text) : text);
+  // Django's JavaScript catalog (admin:jsi18n, our djangojs.po) defines gettext/interpolate.
+  const gettext = window.gettext || ((text) => text);
   const fill = (text, values) =>
     window.interpolate ? window.interpolate(text, values, true) : text;
 
@@ -48,8 +49,8 @@
         const over = count > limit;
         counter.classList.toggle("press-counter-over", over);
         counter.textContent =
-          fill(t("%(count)s of about %(limit)s characters"), { count, limit }) +
-          (over ? " · " + t("longer than advised") : "");
+          fill(gettext("%(count)s of about %(limit)s characters"), { count, limit }) +
+          (over ? " · " + gettext("longer than advised") : "");
       };
       field.addEventListener("input", update);
       update();
@@ -129,16 +130,16 @@
       when = when.toLocaleString();
     }
     const text = document.createElement("p");
-    text.textContent = fill(t("A draft from %(time)s was kept in this browser."), { time: when });
+    text.textContent = fill(gettext("A draft from %(time)s was kept in this browser."), { time: when });
     const restoreButton = document.createElement("button");
     restoreButton.type = "button";
     restoreButton.className = "button default";
-    restoreButton.textContent = t("Restore");
+    restoreButton.textContent = gettext("Restore");
     restoreButton.dataset.draft = "restore";
     const discardButton = document.createElement("button");
     discardButton.type = "button";
     discardButton.className = "button";
-    discardButton.textContent = t("Discard");
+    discardButton.textContent = gettext("Discard");
     discardButton.dataset.draft = "discard";
     restoreButton.addEventListener("click", () => { onRestore(); box.remove(); });
     discardButton.addEventListener("click", () => { onDiscard(); box.remove(); });
@@ -187,9 +188,11 @@
       }
     }
     let timer = null;
+    let submitting = false;
     function save(submitted) {
       window.clearTimeout(timer);
-      if (offering) return; // never overwrite a kept draft the editor has not answered
+      timer = null;
+      if (offering || (submitting && !submitted)) return; // never overwrite a kept draft unasked
       const now = fieldsOf(form);
       if (!submitted && same(now.pairs, initial.pairs)) {
         store.removeItem(key);
@@ -217,7 +220,10 @@
     form.addEventListener("input", later);
     form.addEventListener("change", later);
     if (window.django && window.django.jQuery) window.django.jQuery(form).on("change", "select", later);
-    form.addEventListener("submit", () => save(true));
+    form.addEventListener("submit", () => {
+      save(true);
+      submitting = true; // leaving the page now must not mark the draft unsubmitted again
+    });
     window.addEventListener("pagehide", () => { if (timer) save(); });
   }
 

@@ -10,7 +10,22 @@
 //   "press:set-html" event: the editor then shows the new text.
 import * as prose from "../django_prose_editor/editor.js";
 
+// The editor's own dialogs ask window.gettext for these words: listed here so that
+// `make makemessages` puts them in our djangojs catalogs, which the admin's jsi18n serves.
+const gettext_noop = (text) => text;
+export const EDITOR_STRINGS = [
+  gettext_noop("Bullets"), gettext_noop("Cancel"), gettext_noop("Columns"),
+  gettext_noop("Decimal numbers"), gettext_noop("Edit Link"), gettext_noop("Include header row"),
+  gettext_noop("Insert"), gettext_noop("Insert Table"), gettext_noop("List properties"),
+  gettext_noop("List type"), gettext_noop("Lowercase Roman numerals"),
+  gettext_noop("Lowercase letters"), gettext_noop("Open in new window"), gettext_noop("Rows"),
+  gettext_noop("Start at"), gettext_noop("Table Properties"), gettext_noop("Title"),
+  gettext_noop("Toggle fullscreen"), gettext_noop("URL"), gettext_noop("Update"),
+  gettext_noop("Uppercase Roman numerals"), gettext_noop("Uppercase letters"),
+];
+
 const ATTRIBUTE = "data-press-editor";
+const KEPT_ATTRIBUTES = new Set(["href", "title", "colspan", "rowspan", "start", "type"]);
 
 // Word's lists are paragraphs styled "mso-list" whose bullet or number is a span marked
 // <!--[if !supportLists]-->: group consecutive ones into <ul>/<ol>.
@@ -52,10 +67,13 @@ export function cleanPastedHtml(html) {
   // Docs wraps everything in <b style="font-weight:normal">, which must not become bold.
   doc.body.querySelectorAll("b[style*='font-weight:normal'], b[style*='font-weight: normal']")
     .forEach((b) => b.replaceWith(...b.childNodes));
-  doc.body.querySelectorAll("[style], [class]").forEach((el) => {
-    el.removeAttribute("style");
-    el.removeAttribute("class");
-  });
+  // Only the attributes the server keeps (press/text.py ALLOWED_ATTRIBUTES) come in: no
+  // styles, classes, ids, targets or handlers.
+  for (const el of doc.body.querySelectorAll("*")) {
+    for (const name of el.getAttributeNames()) {
+      if (!KEPT_ATTRIBUTES.has(name)) el.removeAttribute(name);
+    }
+  }
   return doc.body.innerHTML;
 }
 
@@ -71,7 +89,9 @@ function createEditor(textarea) {
   const config = JSON.parse(textarea.getAttribute(ATTRIBUTE) || "{}");
   const extensions = [PastedHtml];
   for (const [name, options] of Object.entries(config.extensions || {})) {
-    const extension = prose[name];
+    // A pasted link keeps its own address: Tiptap's paste rule would re-link text that looks
+    // like an address ("mfa.uz" → http://mfa.uz) over the link it came with.
+    const extension = name === "Link" ? prose.Link.extend({ addPasteRules: () => [] }) : prose[name];
     if (!extension) continue;
     extensions.push(typeof options === "object" ? extension.configure(options) : extension);
   }
