@@ -56,6 +56,8 @@ def test_a_cached_public_page_is_served_without_the_database(
     assert again["Content-Type"] == first["Content-Type"]
     assert again["Cache-Control"].startswith("public, max-age=")
     assert again.has_header("ETag") and not again.cookies
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Permissions-Policy"):
+        assert again[header] == first[header]
 
 
 def test_a_release_page_is_cached_and_answers_304(client, release_factory):

@@ -38,7 +38,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: marks anonymous reads of public pages for the read replica (ministry/routers.py).
+    # Whole public pages for anonymous visitors (press/cache.py): a hit runs nothing below;
+    # what is stored is the answer as everything below made it.
+    "press.cache.PageCacheMiddleware",
+    # Marks anonymous reads of public pages for the read replica (ministry/routers.py).
     "ministry.routers.PublicReadMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -48,9 +51,6 @@ MIDDLEWARE = [
     # which decides whether a response may be cached at all and sees every cookie set
     # by the middleware below it (session, CSRF, messages).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Whole public pages for anonymous visitors (press/cache.py): after CacheHeadersMiddleware
-    # has said whether an answer may be shared, before any session or user is looked at.
-    "press.cache.PageCacheMiddleware",
     "press.middleware.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
