@@ -1,0 +1,23 @@
+"""Benchmarks and the load test (bench/): production-like, on loopback, no secrets needed.
+
+DEBUG off, the database from DATABASE_URL (press_bench), Redis from REDIS_URL when set
+(else local memory), no HTTPS redirect (wrk speaks plain HTTP to 127.0.0.1).
+PRESS_PAGE_CACHE_SECONDS=0 in the environment measures pages uncached.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "press-bench",  # apart from anything else in that Redis
+        }
+    }
+# One line per request on stderr would cost more than some pages: warnings only.
+LOGGING["root"]["level"] = os.environ.get("LOG_LEVEL", "WARNING")  # noqa: F405
