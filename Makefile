@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format makemessages bench node
+.PHONY: install messages demo run test test-pg test-browser lint format makemessages bench bench-load node
 
 install: $(VENV)/.installed messages node
 
@@ -57,12 +57,20 @@ makemessages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests
 	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=test-artifacts
 
-# Search timings at volume (bench/README.md). Needs DATABASE_URL naming a database of its own,
-# e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills it with
-# BENCH_COUNT generated releases if it has none, then writes bench/results/search-<vendor>.*
+# Page and search timings at volume (bench/README.md). Needs DATABASE_URL naming a database
+# of its own, e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills
+# it with BENCH_COUNT generated releases if it has none, then writes bench/results/pages-*
+# and search-<vendor>.* and prints the page table with its targets.
 BENCH_COUNT ?= 100000
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py generate_releases --if-empty --count $(BENCH_COUNT)
 	$(PY) bench/search.py
+	$(PY) bench/pages.py
+
+# wrk against gunicorn + PostgreSQL + Redis on 127.0.0.1 (about a minute): bench/results/load.*
+# Needs wrk (apt-get install wrk), DATABASE_URL as above and REDIS_URL.
+bench-load: install
+	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL: see bench/README.md"; exit 1; }
+	$(PY) bench/load.py
