@@ -177,3 +177,36 @@ def test_discarding_a_kept_draft(live_server, officer, same_browser):
     page.wait_for_load_state("networkidle")
     assert page.locator(".press-draft-banner").count() == 0
     assert page.input_value("#id_title_en") == ""
+
+
+def test_a_restored_draft_still_meets_the_optimistic_lock(
+    live_server, officer, same_browser, release_factory
+):
+    """Restoring brings back the version the draft was written from: if someone saved the
+    release meanwhile, the save is refused and both versions are shown side by side."""
+    from press import services
+
+    release = release_factory(title="Briefing", status="draft", published_at=None)
+    change = f"/en/admin/press/release/{release.pk}/change/"
+    page = same_browser.new_page()
+    sign_in(page, live_server, change)
+    show_tab(page, "id_title_en")
+    page.fill("#id_title_en", "My unsaved title")
+    page.wait_for_timeout(700)
+    page.close()
+
+    # Meanwhile a colleague saves the release.
+    release.refresh_from_db()
+    release.title_en = "Colleague's title"
+    services.release_save(release=release, user=officer, version=release.version)
+
+    page = same_browser.new_page()
+    page.goto(f"{live_server.url}{change}")
+    assert page.input_value("#id_title_en") == "Colleague's title"
+    page.get_by_role("button", name="Restore").click()
+    assert page.input_value("#id_title_en") == "My unsaved title"
+    page.click("input[name=_continue]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#conflict").is_visible()
+    release.refresh_from_db()
+    assert release.title_en == "Colleague's title"  # nothing overwritten
