@@ -463,6 +463,13 @@ class ReleaseAdmin(
             Q(pk__in=by_title.values("pk")) | Q(pk__in=by_slug.values("pk"))
         ), False
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "participants":
+            # The chosen officials are shown as "person — post of country": fetched with
+            # their names in one query, not three more per participant.
+            kwargs["queryset"] = Appointment.objects.with_names()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         release = form.instance
