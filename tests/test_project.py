@@ -71,6 +71,10 @@ def test_media_go_to_s3_compatible_storage_when_configured():
     assert backend == "storages.backends.s3 S3Storage"
     # Plain, unsigned addresses: a cached page may carry them.
     assert url == "https://objects.example:9000/press-media/photos/2026/01/a.jpg"
+    # The pages may show photos from there: the CSP allows the store's origin.
+    show_csp = "from django.conf import settings as s; print(s.CONTENT_SECURITY_POLICY)"
+    csp = run_manage("shell", "-v0", "-c", show_csp, **PROD_ENV, **S3_ENV).stdout
+    assert "'https://objects.example:9000'" in csp
     check = run_manage("check", "--deploy", "--fail-level", "WARNING", **PROD_ENV, **S3_ENV)
     assert check.returncode == 0, check.stdout + check.stderr
 

@@ -34,6 +34,27 @@ CACHES = {
     }
 }
 
+
+def media_origin(options: dict) -> str:
+    """Where S3Storage's photo URLs point: the CDN domain, else the bucket's endpoint."""
+    from urllib.parse import urlsplit
+
+    if options["custom_domain"]:
+        return f"https://{options['custom_domain']}"
+    bucket = options["bucket_name"]
+    if options["endpoint_url"]:
+        url = urlsplit(options["endpoint_url"])
+        if options["addressing_style"] == "virtual":
+            return f"{url.scheme}://{bucket}.{url.netloc}"
+        return f"{url.scheme}://{url.netloc}"
+    region = options["region_name"]
+    return (
+        f"https://{bucket}.s3.{region}.amazonaws.com"
+        if region
+        else f"https://{bucket}.s3.amazonaws.com"
+    )
+
+
 # Static files: served by whitenoise from every app server, with hashed names (collectstatic
 # at build time) so that a CDN and browsers may keep them for a year.
 # Media (photos, renditions, documents): MEDIA_STORAGE=s3 puts them in an S3-compatible
@@ -61,6 +82,10 @@ if MEDIA_STORAGE == "s3":
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }
+    # Photos come from the bucket's origin (or its CDN): the CSP must let pages show them.
+    MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN", "").strip() or media_origin(_media["OPTIONS"])
+    _csp = CONTENT_SECURITY_POLICY["DIRECTIVES"]  # noqa: F405
+    _csp["img-src"] = [*_csp["img-src"], MEDIA_ORIGIN]
 elif MEDIA_STORAGE == "filesystem":
     _media = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 else:
