@@ -158,8 +158,9 @@ def desk(user, now: datetime.datetime | None = None) -> list[Queue]:
             queue.by_language = [
                 (
                     code,
-                    languages.bcp47(code),
-                    languages.native_name(code),
+                    # Named in the editor's language: "Uzbek (Cyrillic script)", not "Ўзбекча".
+                    languages.bcp47(),
+                    languages.name(code),
                     totals[f"n_tr_{languages.suffix(code)}"],
                     _changelist(f"needs_translation={code}&{MORE['translation']}"),
                 )
