@@ -509,21 +509,35 @@ def check_document(fileobj, name: str | None = None) -> str:
 # --- Form fields -------------------------------------------------------------
 
 
-class PhotoFormField(forms.FileField):
-    """A photo upload, checked by content (used by the admin's photo inline)."""
+class CheckedFileField(forms.FileField):
+    """An upload checked by its content before anything is stored."""
+
+    extensions: tuple[str, ...] = ()
+
+    def check(self, fileobj) -> None:
+        raise NotImplementedError
 
     def __init__(self, *args, **kwargs):
-        kwargs.pop("max_length", None)
+        kwargs.pop("max_length", None)  # stored names are random (press.models.random_name)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in PHOTO_EXTENSIONS))
+        self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in self.extensions))
 
     def to_python(self, data):
         f = super().to_python(data)
         if f is None:
             return None
-        check_photo(f)
+        self.check(f)
         f.seek(0)
         return f
+
+
+class PhotoFormField(CheckedFileField):
+    """A photo upload (the admin's photo inline)."""
+
+    extensions = tuple(PHOTO_EXTENSIONS)
+
+    def check(self, fileobj) -> None:
+        check_photo(fileobj)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -556,17 +570,10 @@ class MultiplePhotoField(PhotoFormField):
         return cleaned
 
 
-class DocumentFormField(forms.FileField):
-    """A document upload, checked by content (used by the admin's attachment inline)."""
+class DocumentFormField(CheckedFileField):
+    """A document upload (the admin's attachment inline)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("accept", ",".join(f".{e}" for e in DOCUMENT_EXTENSIONS))
+    extensions = tuple(DOCUMENT_EXTENSIONS)
 
-    def to_python(self, data):
-        f = super().to_python(data)
-        if f is None:
-            return None
-        check_document(f)
-        f.seek(0)
-        return f
+    def check(self, fileobj) -> None:
+        check_document(fileobj)
