@@ -90,6 +90,31 @@ def invalidate(using=None) -> None:
         transaction.on_commit(bump, using=using)
 
 
+def remember(key: str, compute, seconds: int = 3600):
+    """``compute()``, kept in the cache until the public content changes (the generation).
+
+    For parts that every page repeats and that change only when content does (the filter
+    form's lists of names). Works with the page cache off; a cache that does not answer
+    means computing every time.
+    """
+    key = f"press:remember:{key}"
+    try:
+        found = page_cache().get_many([GENERATION_KEY, key])
+        current = found.get(GENERATION_KEY) or generation()
+    except Exception:
+        logger.exception("cache: lookup failed")
+        return compute()
+    entry = found.get(key)
+    if entry is not None and entry[0] == current:
+        return entry[1]
+    value = compute()
+    try:
+        page_cache().set(key, (current, value), seconds)
+    except Exception:
+        logger.exception("cache: store failed")
+    return value
+
+
 # --- Signals: every write of what a public page shows -------------------------------------
 
 

@@ -1,17 +1,18 @@
 """The public list's filters: validated query builders for ?country=UZ&topic=trade&…"""
 
 import datetime
+import html
 from functools import cache, partial
 
 import django_filters as df
 from django import forms
 from django.forms.utils import flatatt
 from django.utils import formats
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
 
+from press import cache as page_cache
 from press import languages
 from press.models import Country, Kind, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_releases
@@ -54,28 +55,34 @@ class OptionsInPython:
         final_attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
+        # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
         options = "".join(
-            f'<option value="{escape(option)}"{" selected" if str(option) in chosen else ""}>'
-            f"{escape(label)}</option>"
+            f'<option value="{html.escape(str(option))}"'
+            f"{' selected' if str(option) in chosen else ''}>{html.escape(str(label))}</option>"
             for option, label in self.choices
         )
-        return mark_safe(f'<select name="{escape(name)}"{flatatt(final_attrs)}>{options}</select>')
+        return mark_safe(
+            f'<select name="{html.escape(name)}"{flatatt(final_attrs)}>{options}</select>'
+        )
 
 
 def name_choices(field, value_field: str) -> list[tuple[str, str]]:
     """The field's options: (value, name) of each row, the name in the active language or
     its fallback (as str() gives it), after the empty choice if the field has one.
 
-    Two columns a row instead of a model instance with every translated column: the
-    filter form offers every country and organisation on every list page.
+    Two columns a row instead of a model instance with every translated column, kept in
+    the cache until a name changes: the form offers every country on every list page.
     """
-    order = resolution_order(languages.current())
-    columns = [languages.field("name", code) for code in order]
-    rows = field.queryset.values_list(value_field, *columns)
-    empty = [] if field.empty_label is None else [("", field.empty_label)]
-    return empty + [
-        (value, next((name for name in names if name), value)) for value, *names in rows
-    ]
+    code = languages.current()
+
+    def rows():
+        columns = [languages.field("name", c) for c in resolution_order(code)]
+        rows = field.queryset.values_list(value_field, *columns)
+        return [(value, next((name for name in names if name), value)) for value, *names in rows]
+
+    model = field.queryset.model._meta.model_name
+    names = page_cache.remember(f"options:{model}:{value_field}:{code}", rows)
+    return ([] if field.empty_label is None else [("", field.empty_label)]) + names
 
 
 class QuickSelect(OptionsInPython, forms.Select):

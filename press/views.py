@@ -39,20 +39,17 @@ class CappedPaginator(Paginator):
 
 
 class IdsFirstPaginator(Paginator):
-    """Deep pages read in two steps: their ids from the index alone, then just those rows.
+    """Pages read in two steps: their ids from an index alone, then just those rows.
 
-    Page 2,000 skips 40,000 releases; skipping ids in the per-language index
-    (release_public_<lang>_idx) is cheap, skipping whole rows is not. Near the front, one
-    query is cheaper than two.
+    Page 2,000 skips 40,000 releases, and a list filtered by country and year passes over
+    tens of thousands that do not match: skipping entries of the per-language index
+    (release_public_<lang>_idx, which carries the event date and kind) is cheap, reading
+    whole rows to skip them is not (120 ms at 100,000 releases). Costs one short query.
     """
 
-    DEEP = 1000  # rows skipped from which a page is read ids first
-
     def _get_page(self, object_list, number, paginator):
-        if (number - 1) * self.per_page >= self.DEEP:
-            ids = list(object_list.values_list("pk", flat=True))
-            object_list = self.object_list.filter(pk__in=ids)
-        return super()._get_page(object_list, number, paginator)
+        ids = list(object_list.values_list("pk", flat=True))
+        return super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
 
 
 class ReleaseListView(ListView):
@@ -188,8 +185,9 @@ class HomeView(TemplateView):
     template_name = "press/home.html"
 
     # The countries and topics offered are those most named in the latest releases: the
-    # news of the moment, and a count over a few thousand rows rather than the archive.
-    RECENT = 2000
+    # news of the moment (a few weeks), and a count over a few hundred rows rather than the
+    # archive. PostgreSQL then reads their links by index: 2 ms, where 2,000 took 30 ms.
+    RECENT = 300
 
     def get_context_data(self, **kwargs):
         public = Release.objects.public()

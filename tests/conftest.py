@@ -14,6 +14,15 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # The local-memory cache outlives each test's rolled-back database: what one test's
+    # rows put there (press.cache.remember) must not answer the next.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
