@@ -15,7 +15,7 @@ from modeltranslation.utils import resolution_order
 from press import cache as page_cache
 from press import languages
 from press.models import Country, Kind, Person, Release, Topic
-from press.search import MAX_QUERY_LENGTH, search_releases
+from press.search import MAX_QUERY_LENGTH, search_counted
 
 
 class DateInput(forms.DateInput):
@@ -196,8 +196,20 @@ class ReleaseFilter(df.FilterSet):
         data = getattr(self.form, "cleaned_data", {}) or {}
         return any(data.get(name) for name in self.form.fields)
 
+    # How many releases the search matched, counted up to search.RANK_LIMIT + 1 (None: not
+    # counted, or no search); the list's paginator uses it instead of counting again.
+    matches = None
+
+    def filter_queryset(self, queryset):
+        # The search last, so that what it counts is what the other filters leave.
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
     def filter_q(self, queryset, name, value):
-        return search_releases(queryset, value)
+        found, self.matches = search_counted(queryset, value)
+        return found
 
     # Releases linked to any of the chosen countries, topics or the official: a semi-join
     # (pk IN the link table's rows), so a release tagged with two of them is listed once

@@ -365,14 +365,17 @@ class ReleaseQuerySet(models.QuerySet):
     def for_cards(self):
         """What a list of release cards shows, fetched in a fixed number of queries.
 
-        Not the search vector nor the bodies in other languages (the active one is kept
-        for search snippets): kilobytes a row that a card never shows.
+        Only the columns a card shows (the body in the active language for search snippets):
+        not the search vector nor the other bodies, kilobytes a row. Of the links, the
+        countries' names and the photos: cards show no topics.
         """
-        unread = [languages.field("body", code) for code in languages.codes()]
-        unread.remove(languages.field("body"))
-        return self.defer("search_vector", *unread).prefetch_related(
-            "countries",
-            "topics",
+        codes = languages.codes()
+        shown = [languages.field(name, code) for name in ("title", "lead") for code in codes]
+        names = [languages.field("name", code) for code in codes]
+        return self.only(
+            "slug", "kind", "event_date", "status", "published_at", languages.field("body"), *shown
+        ).prefetch_related(
+            models.Prefetch("countries", queryset=Country.objects.only("slug", *names)),
             models.Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
         )
 

@@ -21,6 +21,13 @@ def test_language_flags_follow_title_and_body_on_every_kind_of_write(release_fac
     assert Release.objects.public("uz-cyrl").filter(pk=release.pk).exists()
 
 
+class OneQueryPaginator(Paginator):
+    """Django's own: each page in one query, counted every time."""
+
+    def __init__(self, *args, count_key=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 def titles(response):
     return [str(r.pk) for r in response.context["releases"]]
 
@@ -34,7 +41,7 @@ def test_pages_read_ids_first_and_show_what_one_query_would(
     monkeypatch.setattr("press.views.ReleaseListView.paginate_by", 3)
     assert client.get(path.format(n=1)).context["paginator"].__class__ is IdsFirstPaginator
     ids_first = [titles(client.get(path.format(n=n))) for n in (1, 2, 3)]
-    monkeypatch.setattr("press.views.ReleaseListView.paginator_class", Paginator)
+    monkeypatch.setattr("press.views.ReleaseListView.paginator_class", OneQueryPaginator)
     one_query = [titles(client.get(path.format(n=n))) for n in (1, 2, 3)]
     assert ids_first == one_query
     assert [len(page) for page in ids_first] == [3, 3, 1]

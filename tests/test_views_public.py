@@ -158,6 +158,30 @@ class TestPressList:
         country.save()
         assert options("/ru/press/") == ["Республика Узбекистан &amp; Co"]
 
+    def test_a_list_is_counted_once_for_all_its_pages_until_the_content_changes(
+        self, client, release_factory, uzbekistan
+    ):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        for n in range(3):
+            release_factory(title=f"UZ {n}", countries=[uzbekistan])
+        release_factory(title="Elsewhere")
+
+        def count(path):
+            with CaptureQueriesContext(connection) as ctx:
+                response = client.get(path)
+            counted = any("COUNT(" in q["sql"] for q in ctx.captured_queries)
+            return response.context["paginator"].count, counted
+
+        assert count("/uz/press/") == (4, True)
+        assert count("/uz/press/?page=1") == (4, False)
+        assert count("/uz/press/?country=UZ") == (3, True)  # each list its own
+        assert count("/ru/press/?country=UZ") == (3, True)  # and each language
+        assert count("/uz/countries/uzbekistan/?page=1") == (3, True)
+        release_factory(title="UZ 4", countries=[uzbekistan])  # publishing recounts
+        assert count("/uz/press/?country=UZ&page=1") == (4, True)
+
     def test_query_count_does_not_grow_with_releases(
         self, client, release_factory, uzbekistan, kyrgyzstan, trade, django_assert_max_num_queries
     ):
