@@ -1,6 +1,7 @@
 """The public list's filters: validated query builders for ?country=UZ&topic=trade&…"""
 
 import datetime
+import hashlib
 import html
 from functools import cache, partial
 
@@ -208,8 +209,20 @@ class ReleaseFilter(df.FilterSet):
         return queryset
 
     def filter_q(self, queryset, name, value):
-        found, self.matches = search_counted(queryset, value)
+        found, self.matches = search_counted(queryset, value, self.remember)
         return found
+
+    def remember(self, name: str, compute):
+        """``compute()`` for this list (its page aside), in this language, kept in the cache
+        until the content changes and at most a minute, so that scheduled releases count
+        in time (press.cache). Its counts: 20-40 ms for a country's 30,000 releases.
+        """
+        if self.request is None:
+            return compute()
+        chosen = sorted((field, sorted(self.data.getlist(field))) for field in self.form.fields)
+        text = f"{name}|{languages.current()}|{self.request.path}|{chosen}"
+        key = "list:" + hashlib.sha256(text.encode()).hexdigest()
+        return page_cache.remember(key, compute, seconds=page_cache.MAX_SECONDS)
 
     # Releases linked to any of the chosen countries, topics or the official: a semi-join
     # (pk IN the link table's rows), so a release tagged with two of them is listed once

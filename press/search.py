@@ -188,11 +188,12 @@ def search_releases(qs, text: str):
     return search_counted(qs, text)[0]
 
 
-def search_counted(qs, text: str):
+def search_counted(qs, text: str, remember=None):
     """``search_releases``, and how many match up to RANK_LIMIT + 1 (None if not counted).
 
     The count is what chooses the order; the results page shows it too rather than
-    counting again ("more than RANK_LIMIT" beyond).
+    counting again ("more than RANK_LIMIT" beyond). ``remember(name, compute)`` may keep
+    the count (ReleaseFilter.remember).
     """
     query = parse(text)
     if not query:
@@ -203,7 +204,8 @@ def search_counted(qs, text: str):
     found = qs.filter(search_vector=ts_query)
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word
     # (a full count of 30 % of 100,000 releases took 0.9-2 s; see bench/README.md).
-    matches = found[: RANK_LIMIT + 1].count()
+    count = found[: RANK_LIMIT + 1].count
+    matches = count() if remember is None else remember("matches", count)
     if matches <= RANK_LIMIT:
         ranked = found.annotate(rank=SearchRank(F("search_vector"), ts_query))
         return ranked.order_by("-rank", "-published_at", "-id"), matches

@@ -1,7 +1,5 @@
 """Public pages. Every one of them asks Release.objects.public() what it may show."""
 
-import hashlib
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
@@ -10,7 +8,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from press import cache as page_cache
 from press import languages, search, seo
 from press.feeds import feed_links
 from press.filters import ReleaseFilter
@@ -27,17 +24,25 @@ from press.models import (
 from press.sitemaps import robots_txt_lines
 
 
-class CappedPaginator(Paginator):
-    """Counts at most CAP + 1 rows, then says \"more than CAP\".
-
-    A search has usually counted its matches already (to choose its order): ``counted``.
-    """
-
-    CAP = search.RANK_LIMIT
+class CountedPaginator(Paginator):
+    """A paginator told its count (``counted``) when it is known already, else counting."""
 
     def __init__(self, *args, counted=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.object_list.count() if self.counted is None else self.counted
+
+
+class CappedPaginator(CountedPaginator):
+    """Counts at most CAP + 1 rows, then says \"more than CAP\".
+
+    A search has counted its matches already, to choose its order (search.search_counted).
+    """
+
+    CAP = search.RANK_LIMIT
 
     @cached_property
     def count(self):
@@ -50,7 +55,7 @@ class CappedPaginator(Paginator):
         return self.count > self.CAP
 
 
-class IdsFirstPaginator(Paginator):
+class IdsFirstPaginator(CountedPaginator):
     """Pages read in two steps: their ids from an index alone, then just those rows.
 
     Page 2,000 skips 40,000 releases, and a list filtered by country and year passes over
@@ -58,23 +63,6 @@ class IdsFirstPaginator(Paginator):
     (release_public_<lang>_idx, which carries the event date and kind) is cheap, reading
     whole rows to skip them is not (120 ms at 100,000 releases). Costs one short query.
     """
-
-    def __init__(self, *args, count_key=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self):
-        """Counted once per list for all its pages and visitors, until the content changes.
-
-        A country's 30,000 releases take 20-40 ms to count, on every page of the list. Kept
-        at most a minute (press.cache.MAX_SECONDS): a scheduled release is counted in time.
-        """
-        if self.count_key is None:
-            return self.object_list.count()
-        return page_cache.remember(
-            self.count_key, self.object_list.count, seconds=page_cache.MAX_SECONDS
-        )
 
     def _get_page(self, object_list, number, paginator):
         ids = list(object_list.values_list("pk", flat=True))
@@ -121,16 +109,10 @@ class ReleaseListView(ListView):
         # A broad search matches tens of thousands of releases; counting them all exactly
         # costs a second on PostgreSQL and tells a reader nothing page 1 does not.
         if self.query():
-            counted = self.filterset.matches
-            return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
-        return self.paginator_class(queryset, per_page, count_key=self.count_key(), **kwargs)
-
-    def count_key(self) -> str:
-        """This list (page aside) in this language: the path and the filters asked for."""
-        data = self.request.GET
-        chosen = sorted((name, sorted(data.getlist(name))) for name in self.filterset.form.fields)
-        text = f"{languages.current()}|{self.request.path}|{chosen}"
-        return "count:" + hashlib.sha256(text.encode()).hexdigest()
+            return CappedPaginator(queryset, per_page, counted=self.filterset.matches, **kwargs)
+        # Counted once for all the list's pages: a country's 30,000 releases take 20-40 ms.
+        counted = self.filterset.remember("count", queryset.count)
+        return self.paginator_class(queryset, per_page, counted=counted, **kwargs)
 
     def query(self) -> str:
         return self.filterset.form.cleaned_data.get("q") or ""

@@ -24,7 +24,7 @@ def test_language_flags_follow_title_and_body_on_every_kind_of_write(release_fac
 class OneQueryPaginator(Paginator):
     """Django's own: each page in one query, counted every time."""
 
-    def __init__(self, *args, count_key=None, **kwargs):
+    def __init__(self, *args, counted=None, **kwargs):
         super().__init__(*args, **kwargs)
 
 
