@@ -5,7 +5,10 @@
 Each page is fetched through the Django test client (the whole stack: middleware, view,
 queries, templates) with DEBUG off and the page cache off (``ministry.settings.bench``,
 ``PRESS_PAGE_CACHE_SECONDS=0``): what a visitor waits for on a cache miss. After warm-ups,
-N runs give p50 and p95; one more run counts the SQL queries. The admin pages are fetched
+N runs give p50 and p95; one more run counts the SQL queries. Public pages are also timed
+just after a change (``--cold-runs``): the content generation is bumped before each run, so
+what lists keep in the cache (counts, the filter form's names) is computed again, as on
+the first view after a publication. The admin pages are fetched
 as a superuser made for the purpose (``bench-admin``, no password). Writes
 bench/results/pages-<vendor>.json and .md and prints the table. Apart from that user and its
 session, it changes nothing in the database.
@@ -38,6 +41,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.search import machine_facts  # noqa: E402
+from press import cache as page_cache  # noqa: E402
 from press import views  # noqa: E402
 from press.models import Country, Person, Release  # noqa: E402
 
@@ -53,11 +57,27 @@ def percentile(sorted_times, q):
     return sorted_times[min(len(sorted_times) - 1, round(q * (len(sorted_times) - 1)))]
 
 
-def measure(client, path, runs, warmups):
+def measure(client, path, runs, warmups, cold_runs=0):
     def fetch():
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         return response
+
+    # After a change (a publication, a correction): the generation moves on, so the lists'
+    # kept counts and option lists (press.cache.remember) are computed again.
+    cold = []
+    for _ in range(cold_runs):
+        page_cache.bump()
+        start = time.perf_counter()
+        fetch()
+        cold.append((time.perf_counter() - start) * 1000)
+    cold.sort()
+    cold_queries = None
+    if cold_runs:
+        page_cache.bump()
+        with CaptureQueriesContext(connection) as ctx:
+            fetch()
+        cold_queries = sum(not TRANSACTION.match(q["sql"]) for q in ctx.captured_queries)
 
     for _ in range(warmups):
         fetch()
@@ -79,6 +99,9 @@ def measure(client, path, runs, warmups):
         "max_ms": round(times[-1], 1),
         "queries": len(queries),
         "statements": len(statements),
+        "cold_p50_ms": round(statistics.median(cold), 1) if cold else None,
+        "cold_p95_ms": round(percentile(cold, 0.95), 1) if cold else None,
+        "cold_queries": cold_queries,
         "bytes": len(response.content),
         "runs": runs,
     }
@@ -151,6 +174,22 @@ def verdicts(results, sizes):
                 "met": r["p95_ms"] <= limit,
             }
         )
+        if r.get("cold_queries") is not None:
+            rows.append(
+                {
+                    "check": f"{r['name']}, just after a change: queries ≤ {MAX_QUERIES}",
+                    "value": str(r["cold_queries"]),
+                    "met": r["cold_queries"] <= MAX_QUERIES,
+                }
+            )
+        if r.get("cold_p95_ms") is not None:
+            rows.append(
+                {
+                    "check": f"{r['name']}, just after a change: p95 ≤ {limit:.0f} ms",
+                    "value": f"{r['cold_p95_ms']:.1f} ms",
+                    "met": r["cold_p95_ms"] <= limit,
+                }
+            )
         rows.append(
             {
                 "check": f"{r['name']}: queries ≤ {MAX_QUERIES}",
@@ -195,15 +234,25 @@ def markdown(report):
         "`ministry.settings.bench`. Admin pages as a superuser. *queries*: SQL statements "
         "but BEGIN/COMMIT (the admin saves its session on every request).",
         "",
-        "| page | path | p50 ms | p95 ms | queries | KB | target p95 | |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "- *just after a change*: the first view of the page after a publication or any "
+        "other change, when the list's count and the filter form's names are computed "
+        "again (press.cache.remember; the generation is bumped before each run). Otherwise "
+        "they are kept, as for almost every page-cache miss in production.",
+        "",
+        "| page | path | p50 ms | p95 ms | queries | just after a change: p50 / p95 ms, "
+        "queries | KB | target p95 | |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in report["results"]:
         limit = TARGETS[r["class"]]
-        ok = r["p95_ms"] <= limit and r["queries"] <= MAX_QUERIES
+        worst = max(r["p95_ms"], r.get("cold_p95_ms") or 0)
+        ok = worst <= limit and max(r["queries"], r.get("cold_queries") or 0) <= MAX_QUERIES
+        cold = "—"
+        if r.get("cold_p95_ms") is not None:
+            cold = f"{r['cold_p50_ms']:.1f} / {r['cold_p95_ms']:.1f}, {r['cold_queries']}"
         lines.append(
             f"| {r['name']} | `{r['path']}` | {r['p50_ms']:.1f} | {r['p95_ms']:.1f} | "
-            f"{r['queries']} | {r['bytes'] / 1024:.0f} | ≤ {limit:.0f} ms | "
+            f"{r['queries']} | {cold} | {r['bytes'] / 1024:.0f} | ≤ {limit:.0f} ms | "
             f"{'met' if ok else '**missed**'} |"
         )
     if report.get("skipped"):
@@ -224,6 +273,9 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--warmups", type=int, default=3)
     parser.add_argument("--slow-runs", type=int, default=5, help="runs of sitemap pages")
+    parser.add_argument(
+        "--cold-runs", type=int, default=10, help="runs of public pages just after a change"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--only", help="Run the pages whose name contains this text.")
     parser.add_argument(
@@ -254,11 +306,13 @@ def main():
         client = editor if klass == "admin" else visitor
         runs = args.slow_runs if klass == "sitemap" else args.runs
         result = {"name": name, "class": klass, "path": path}
-        result |= measure(client, path, runs, min(args.warmups, runs))
+        cold_runs = args.cold_runs if klass == "public" else 0
+        result |= measure(client, path, runs, min(args.warmups, runs), cold_runs)
         results.append(result)
         print(
             f"{name:32} p50 {result['p50_ms']:8.1f}  p95 {result['p95_ms']:8.1f} ms  "
-            f"{result['queries']:3} queries  {result['bytes'] / 1024:6.0f} KB",
+            f"{result['queries']:3} queries  {result['bytes'] / 1024:6.0f} KB"
+            + (f"  after a change p95 {result['cold_p95_ms']:.1f}" if cold_runs else ""),
             flush=True,
         )
     report = {
