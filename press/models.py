@@ -544,11 +544,17 @@ class Release(MachineTranslated):
 
     def languages_filled(self) -> list[str]:
         """Language codes in which the title and body are written."""
+        deferred = self.get_deferred_fields()
         return [
             code
             for code in languages.codes()
-            if getattr(self, languages.field("title", code))
-            and getattr(self, languages.field("body", code))
+            # Fetched without that body (a list): the stored flag says the same, unfetched.
+            if (
+                getattr(self, f"in_{languages.suffix(code)}")
+                if languages.field("body", code) in deferred
+                else getattr(self, languages.field("title", code))
+                and getattr(self, languages.field("body", code))
+            )
         ]
 
     def is_public(self) -> bool:
