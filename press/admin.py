@@ -406,6 +406,11 @@ class ReleaseChangeList(ChangeList):
             "search_vector", "lead", "body", "change_note", "withdrawal_reason"
         )
         super().get_results(request)
+        if self.query:
+            # Only the date hierarchy reads the queryset after this. Its MIN/MAX would walk
+            # the event_date index testing four folded titles a row until one matches (0.4 s
+            # for a rare word); by id, the search's trigram indexes answer first (8 ms).
+            self.queryset = self.root_queryset.filter(pk__in=self.queryset.values("pk"))
 
 
 @admin.register(Release)
@@ -470,13 +475,16 @@ class ReleaseAdmin(
 
     def get_search_results(self, request, queryset, search_term):
         # Any language's title in either Uzbek script, whatever the apostrophe; or the slug.
-        if not search_term.strip():
+        # One condition on the rows, not `pk IN` two subqueries: PostgreSQL answers it from
+        # the trigram indexes on the folded titles and the slug (migrations 0002 and 0011)
+        # and knows it finds few rows; the subqueries read the whole table (0.3-0.9 s).
+        term = search_term.strip()
+        if not term:
             return queryset, False
-        by_title = search.name_contains(queryset, search_term, "title", min_length=1)
-        by_slug = queryset.filter(slug__icontains=search_term.strip())
-        return queryset.filter(
-            Q(pk__in=by_title.values("pk")) | Q(pk__in=by_slug.values("pk"))
-        ), False
+        by_title = search.name_matches(term, "title", min_length=1)
+        # The slug first: each row the indexes find is checked against the whole condition,
+        # in this order, and folding four titles costs ~60 µs a row.
+        return queryset.filter(Q(slug__icontains=term) | by_title), False
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "participants":

@@ -130,6 +130,15 @@ def test_release_search_covers_every_language_and_the_slug(editor_client, releas
         assert list(response.context["cl"].result_list) == [release], term
 
 
+def test_release_search_narrows_the_date_hierarchy(editor_client, release_factory):
+    found = release_factory(title="Muzokaralar", event_date=datetime.date(2019, 3, 1))
+    release_factory(title="Boshqa", event_date=datetime.date(2023, 3, 1))
+    response = editor_client.get(admin_url(Release, "changelist"), {"q": "muzokara"})
+    assert list(response.context["cl"].result_list) == [found]
+    html = response.content.decode()
+    assert "event_date__year=2019" in html and "event_date__year=2023" not in html
+
+
 def test_changelist_shows_languages_filled_and_filters(
     editor_client, release_factory, uzbekistan, trade
 ):
