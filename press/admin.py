@@ -3,9 +3,10 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -366,8 +367,44 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
 
 
+class ChosenAutocomplete(AutocompleteSelectMultiple):
+    """Django's autocomplete, showing the chosen objects the form has already read.
+
+    Django's widget asks the database again for the objects it is given the ids of; the
+    release form reads them for its initial value anyway and hands them over (``chosen``
+    on the form field). Ids the form did not read (a form sent back) are looked up as before.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        field = self.choices.field
+        chosen = {str(obj.pk): obj for obj in getattr(field, "chosen", ())}
+        if not set(value) <= chosen.keys():
+            return super().optgroups(name, value, attr)
+        options = [
+            self.create_option(name, obj.pk, field.label_from_instance(obj), True, index)
+            for index, obj in enumerate(obj for pk, obj in chosen.items() if pk in value)
+        ]
+        return [(None, options, 0)]
+
+
 class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
     """The admin builds the fields from ReleaseAdmin.fieldsets; this adds the cross-field rule."""
+
+    CHOSEN = ("countries", "topics", "participants")  # shown by ChosenAutocomplete
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        unbound = not args and kwargs.get("data") is None
+        if unbound and instance is not None and instance.pk is not None:
+            # The chosen officials with their names for the widget, in the query that reads
+            # the form's initial value (otherwise it reads them without, the widget again).
+            participants = Appointment.objects.with_names()
+            prefetch_related_objects([instance], Prefetch("participants", queryset=participants))
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            for name in self.CHOSEN:
+                if name in self.fields:
+                    self.fields[name].chosen = self.initial.get(name) or ()
 
     new_photos = images.MultiplePhotoField(
         label=_("Add photos"),
@@ -491,6 +528,10 @@ class ReleaseAdmin(
             # The chosen officials are shown as "person — post of country": fetched with
             # their names in one query, not three more per participant.
             kwargs["queryset"] = Appointment.objects.with_names()
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ChosenAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):
