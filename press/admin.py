@@ -2,9 +2,11 @@
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
@@ -365,8 +367,44 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
 
 
+class ChosenAutocomplete(AutocompleteSelectMultiple):
+    """Django's autocomplete, showing the chosen objects the form has already read.
+
+    Django's widget asks the database again for the objects it is given the ids of; the
+    release form reads them for its initial value anyway and hands them over (``chosen``
+    on the form field). Ids the form did not read (a form sent back) are looked up as before.
+    """
+
+    def optgroups(self, name, value, attr=None):
+        field = self.choices.field
+        chosen = {str(obj.pk): obj for obj in getattr(field, "chosen", ())}
+        if not set(value) <= chosen.keys():
+            return super().optgroups(name, value, attr)
+        options = [
+            self.create_option(name, obj.pk, field.label_from_instance(obj), True, index)
+            for index, obj in enumerate(obj for pk, obj in chosen.items() if pk in value)
+        ]
+        return [(None, options, 0)]
+
+
 class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
     """The admin builds the fields from ReleaseAdmin.fieldsets; this adds the cross-field rule."""
+
+    CHOSEN = ("countries", "topics", "participants")  # shown by ChosenAutocomplete
+
+    def __init__(self, *args, **kwargs):
+        instance = kwargs.get("instance")
+        unbound = not args and kwargs.get("data") is None
+        if unbound and instance is not None and instance.pk is not None:
+            # The chosen officials with their names for the widget, in the query that reads
+            # the form's initial value (otherwise it reads them without, the widget again).
+            participants = Appointment.objects.with_names()
+            prefetch_related_objects([instance], Prefetch("participants", queryset=participants))
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            for name in self.CHOSEN:
+                if name in self.fields:
+                    self.fields[name].chosen = self.initial.get(name) or ()
 
     new_photos = images.MultiplePhotoField(
         label=_("Add photos"),
@@ -394,6 +432,22 @@ class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
             if errors:
                 self.add_error("participants", errors)
         return cleaned
+
+
+class ReleaseChangeList(ChangeList):
+    def get_results(self, request):
+        # The page's rows without what the list never shows: a 9 KB search vector, and the
+        # leads, bodies and notes of every language (modeltranslation expands each name).
+        # Actions still get whole rows: they build their own queryset (get_queryset).
+        self.queryset = self.queryset.defer(
+            "search_vector", "lead", "body", "change_note", "withdrawal_reason"
+        )
+        super().get_results(request)
+        if self.query:
+            # Only the date hierarchy reads the queryset after this. Its MIN/MAX would walk
+            # the event_date index testing four folded titles a row until one matches (0.4 s
+            # for a rare word); by id, the search's trigram indexes answer first (8 ms).
+            self.queryset = self.root_queryset.filter(pk__in=self.queryset.values("pk"))
 
 
 @admin.register(Release)
@@ -445,6 +499,9 @@ class ReleaseAdmin(
         (_("History"), {"fields": ("created_at", "updated_at"), "classes": ("collapse",)}),
     )
 
+    def get_changelist(self, request, **kwargs):
+        return ReleaseChangeList
+
     @admin.display(description=_("title"), ordering="id")
     def title_column(self, release):
         return str(release)
@@ -455,19 +512,26 @@ class ReleaseAdmin(
 
     def get_search_results(self, request, queryset, search_term):
         # Any language's title in either Uzbek script, whatever the apostrophe; or the slug.
-        if not search_term.strip():
+        # One condition on the rows, not `pk IN` two subqueries: PostgreSQL answers it from
+        # the trigram indexes on the folded titles and the slug (migrations 0002 and 0011)
+        # and knows it finds few rows; the subqueries read the whole table (0.3-0.9 s).
+        term = search_term.strip()
+        if not term:
             return queryset, False
-        by_title = search.name_contains(queryset, search_term, "title", min_length=1)
-        by_slug = queryset.filter(slug__icontains=search_term.strip())
-        return queryset.filter(
-            Q(pk__in=by_title.values("pk")) | Q(pk__in=by_slug.values("pk"))
-        ), False
+        by_title = search.name_matches(term, "title", min_length=1)
+        # The slug first: each row the indexes find is checked against the whole condition,
+        # in this order, and folding four titles costs ~60 µs a row.
+        return queryset.filter(Q(slug__icontains=term) | by_title), False
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "participants":
             # The chosen officials are shown as "person — post of country": fetched with
             # their names in one query, not three more per participant.
             kwargs["queryset"] = Appointment.objects.with_names()
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ChosenAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_related(self, request, form, formsets, change):

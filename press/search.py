@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.backends.signals import connection_created
 from django.db.models import F, Func, Q, TextField
 from django.db.models.functions import Greatest
+from django.db.models.lookups import Contains
 from django.dispatch import receiver
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -242,15 +243,24 @@ def matching_names(model, text: str, field_name: str = "name", limit: int = 5):
 
 def name_contains(qs, text: str, field_name: str, min_length: int = 3):
     """Rows whose ``field_name`` in some language contains each typed word, in either script."""
+    return qs.filter(name_matches(text, field_name, min_length))
+
+
+def name_matches(text: str, field_name: str, min_length: int = 3) -> Q:
+    """name_contains() as a condition, to combine with others; matches nothing without words.
+
+    ``uz_fold(<column>) LIKE '%…%'``: the expression of the trigram indexes on the titles
+    (migration 0002), which PostgreSQL uses for it.
+    """
     needles = [" ".join(t.words) for t in parse(text).positive_terms()]
     needles = [n for n in needles if len(n) >= min_length]  # "a" would name half the world
     if not needles:
-        return qs.none()
+        return Q(pk__in=[])
     columns = [languages.field(field_name, code) for code in languages.codes()]
-    qs = qs.alias(**{f"fold_{c}": UzFold(F(c)) for c in columns})
+    condition = Q()
     for needle in needles:
-        qs = qs.filter(_any_contains(columns, needle))
-    return qs
+        condition &= Q(*[Contains(UzFold(F(c)), needle) for c in columns], _connector=Q.OR)
+    return condition
 
 
 def _any_contains(columns, needle) -> Q:

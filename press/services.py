@@ -753,7 +753,13 @@ EDITING_WINDOW = datetime.timedelta(minutes=30)
 def editing_session_open(*, release: Release, user) -> list[EditingSession]:
     """Note that ``user`` opened the form; return the others who did in the last 30 minutes."""
     now = timezone.now()
-    EditingSession.objects.update_or_create(release=release, user=user, defaults={"opened_at": now})
+    # One upsert (INSERT … ON CONFLICT DO UPDATE), not a locking SELECT and then a write.
+    EditingSession.objects.bulk_create(
+        [EditingSession(release=release, user=user, opened_at=now)],
+        update_conflicts=True,
+        unique_fields=["release", "user"],
+        update_fields=["opened_at"],
+    )
     return list(
         EditingSession.objects.filter(release=release, opened_at__gte=now - EDITING_WINDOW)
         .exclude(user=user)

@@ -9,7 +9,6 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -422,21 +421,24 @@ class ReleaseWorkflowMixin:
         return super().log_change(request, obj, message)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = dict(extra_context or {})
-        if object_id is not None:
-            release = self.get_object(request, unquote(object_id))
-            if release is not None:
-                if request.method == "GET" and self.has_change_permission(request, release):
-                    extra_context["others_editing"] = [
-                        (s.user.get_full_name() or s.user.get_username(), local_time(s.opened_at))
-                        for s in services.editing_session_open(release=release, user=request.user)
-                    ]
-                extra_context.update(self.workflow_context(request, release))
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except services.WorkflowError as error:
             self.message_user(request, error.message, messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Here, with the release Django's view fetched, rather than fetching it a second time.
+        # What this reads (status, publication time, version) is not in the form: a form sent
+        # back with errors shows the same buttons as the stored release.
+        if obj is not None and obj.pk is not None:
+            if request.method == "GET" and self.has_change_permission(request, obj):
+                context["others_editing"] = [
+                    (s.user.get_full_name() or s.user.get_username(), local_time(s.opened_at))
+                    for s in services.editing_session_open(release=obj, user=request.user)
+                ]
+            context.update(self.workflow_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def workflow_context(self, request, release):
         opts = self.model._meta
