@@ -3,14 +3,20 @@ import multiprocessing
 import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# One process per CPU, several threads each: a page-cache hit is under a millisecond of
+# CPU, and with 2 × CPUs + 1 processes of 2 threads the connections spread unevenly over
+# the processes and queued behind each other (p99 57-68 ms against 28-39 ms; load.md).
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 worker_class = "gthread"
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
-max_requests = 2000  # recycle workers now and then: bounded memory growth
-max_requests_jitter = 200
+# Recycle workers now and then (bounded memory growth), but rarely: a worker restarts by
+# importing the whole app, a second of a CPU. At 2,000 requests a worker restarted every
+# few seconds under load and made the p99 (bench/results/load.md).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -193,10 +193,10 @@ def main():
     )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
-    # gunicorn.conf.py's defaults on this machine: 2 × CPUs + 1 workers, 2 threads each.
-    workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+    # gunicorn.conf.py's defaults on this machine: a worker per CPU, 8 threads each.
+    workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
     parser.add_argument("--workers", type=int, default=workers)
-    parser.add_argument("--gunicorn-threads", type=int, default=2)
+    parser.add_argument("--gunicorn-threads", type=int, default=8)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
     args.duration = min(args.duration, MAX_DURATION)
