@@ -325,6 +325,18 @@ def _public_index(code: str):
     )
 
 
+def _public_ids_index(code: str):
+    """The same releases by id: counting a country's or an official's releases becomes a
+    merge of two id-ordered index scans (this, and the link table's, migration 0012)
+    instead of hashing tens of thousands of rows (10 against 21 ms for 30,000 releases).
+    """
+    return models.Index(
+        fields=["id", "published_at"],
+        condition=Q(status=Status.PUBLISHED, **{f"in_{code}": True}),
+        name=f"release_public_ids_{code}_idx",
+    )
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """The visibility rule: every public surface starts here."""
@@ -519,6 +531,7 @@ class Release(MachineTranslated):
         indexes = [
             models.Index(fields=["status", "published_at"], name="release_visible_idx"),
             *[_public_index(code) for code in ("uz", "uz_cyrl", "ru", "en")],
+            *[_public_ids_index(code) for code in ("uz", "uz_cyrl", "ru", "en")],
             # The admin's date hierarchy and the lists' date filters; the newest change for
             # the sitemap index (press/sitemaps.py).
             models.Index(fields=["event_date"], name="release_event_date_idx"),
