@@ -11,6 +11,7 @@ small result sets; trigram similarity on titles when nothing matches.
 SQLite: the same page through substring matches on folded text.
 """
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -304,13 +305,19 @@ def _loose(word: str) -> str:
     return apostrophe.join(re.escape(ch) for ch in word)
 
 
+@functools.lru_cache(maxsize=128)
+def _highlight(text: str):
+    # The same for every card of a results page: made once (a pure function of the text).
+    return _pattern(parse(text))
+
+
 def snippet(release, text: str) -> str:
     """A short, escaped extract of the lead and body with the query's words in <mark>."""
     plain = " ".join(
         TAG.sub(" ", getattr(release, languages.field(name)) or "") for name in ("lead", "body")
     )
     plain = html.unescape(re.sub(r"\s+", " ", plain)).strip()
-    pattern = _pattern(parse(text))
+    pattern = _highlight(text)
     start = 0
     match = pattern.search(plain) if pattern else None
     if match:
