@@ -37,6 +37,9 @@ from django.utils.translation import get_language_from_request
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "press:pages:generation"
+# A second number, moved only by changes to names (countries, topics, people): what is
+# kept of them (the filter form's lists, a search's matching names) outlives publications.
+NAMES_GENERATION_KEY = "press:names:generation"
 # The most a cached page may lag behind the database, whatever the setting says: it is the
 # promise to editors who schedule a release ("on the site within a minute of its time").
 MAX_SECONDS = 60
@@ -55,52 +58,52 @@ def timeout() -> int:
     return max(0, min(int(settings.PRESS_PAGE_CACHE_SECONDS), MAX_SECONDS))
 
 
-def generation() -> int:
+def generation(key: str = GENERATION_KEY) -> int:
     cache = page_cache()
-    value = cache.get(GENERATION_KEY)
+    value = cache.get(key)
     if value is None:
         # Evicted or never set: start from the clock, so that no number in use before can
         # come back and find pages cached under it.
         value = time.time_ns()
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY, value)
+        if not cache.add(key, value, timeout=None):
+            value = cache.get(key, value)
     return value
 
 
-def bump() -> None:
-    """Make every cached page stale at once."""
+def bump(key: str = GENERATION_KEY) -> None:
+    """Make every cached page (or, with NAMES_GENERATION_KEY, every kept name) stale."""
     cache = page_cache()
     try:
         try:
-            cache.incr(GENERATION_KEY)
+            cache.incr(key)
         except ValueError:  # no generation yet, or evicted
-            cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+            cache.add(key, time.time_ns(), timeout=None)
     except Exception:  # the cache is down: nothing is served from it either
         logger.exception("page cache: could not bump the generation")
 
 
-def invalidate(using=None) -> None:
+def invalidate(using=None, key: str = GENERATION_KEY) -> None:
     """Bump now, and again when the transaction commits.
 
     The first bump stops pages cached before the change being served; the second drops any
     page that a request rendered from the old rows while the transaction was still open.
     """
-    bump()
+    bump(key)
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(bump, using=using)
+        transaction.on_commit(lambda: bump(key), using=using)
 
 
-def remember(key: str, compute, seconds: int = 3600):
+def remember(key: str, compute, seconds: int = 3600, generation_key: str = GENERATION_KEY):
     """``compute()``, kept in the cache until the public content changes (the generation).
 
-    For parts that every page repeats and that change only when content does (the filter
-    form's lists of names). Works with the page cache off; a cache that does not answer
-    means computing every time.
+    For parts that pages repeat and that change only when content does (a list's count,
+    the filter form's lists of names: these with NAMES_GENERATION_KEY). Works with the
+    page cache off; a cache that does not answer means computing every time.
     """
     key = f"press:remember:{key}"
     try:
-        found = page_cache().get_many([GENERATION_KEY, key])
-        current = found.get(GENERATION_KEY) or generation()
+        found = page_cache().get_many([generation_key, key])
+        current = found.get(generation_key) or generation(generation_key)
     except Exception:
         logger.exception("cache: lookup failed")
         return compute()
@@ -120,6 +123,10 @@ def remember(key: str, compute, seconds: int = 3600):
 
 def _changed(sender, using=None, **kwargs):
     invalidate(using)
+
+
+def _names_changed(sender, using=None, **kwargs):
+    invalidate(using, key=NAMES_GENERATION_KEY)
 
 
 def _links_changed(sender, action, using=None, **kwargs):
@@ -143,6 +150,10 @@ def connect_signals():
         uid = f"press.cache:{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for model in (Country, Topic, Person):
+        uid = f"press.cache:names:{model.__name__}"
+        post_save.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:delete")
     for field in ("countries", "topics", "participants"):
         through = getattr(Release, field).through
         m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"press.cache:{field}")

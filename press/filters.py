@@ -82,7 +82,8 @@ def name_choices(field, value_field: str) -> list[tuple[str, str]]:
         return [(value, next((name for name in names if name), value)) for value, *names in rows]
 
     model = field.queryset.model._meta.model_name
-    names = page_cache.remember(f"options:{model}:{value_field}:{code}", rows)
+    key = f"options:{model}:{value_field}:{code}"
+    names = page_cache.remember(key, rows, generation_key=page_cache.NAMES_GENERATION_KEY)
     return ([] if field.empty_label is None else [("", field.empty_label)]) + names
 
 
@@ -212,7 +213,7 @@ class ReleaseFilter(df.FilterSet):
         found, self.matches = search_counted(queryset, value, self.remember)
         return found
 
-    def remember(self, name: str, compute):
+    def remember(self, name: str, compute, generation_key=page_cache.GENERATION_KEY):
         """``compute()`` for this list (its page aside), in this language, kept in the cache
         until the content changes and at most a minute, so that scheduled releases count
         in time (press.cache). Its counts: 20-40 ms for a country's 30,000 releases.
@@ -222,7 +223,7 @@ class ReleaseFilter(df.FilterSet):
         chosen = sorted((field, sorted(self.data.getlist(field))) for field in self.form.fields)
         text = f"{name}|{languages.current()}|{self.request.path}|{chosen}"
         key = "list:" + hashlib.sha256(text.encode()).hexdigest()
-        return page_cache.remember(key, compute, seconds=page_cache.MAX_SECONDS)
+        return page_cache.remember(key, compute, page_cache.MAX_SECONDS, generation_key)
 
     # Releases linked to any of the chosen countries, topics or the official: a semi-join
     # (pk IN the link table's rows), so a release tagged with two of them is listed once

@@ -230,3 +230,19 @@ def test_broad_searches_say_more_than_the_cap_instead_of_counting(
     assert "More than 3 releases" in response.content.decode()
     assert len(response.context["releases"]) == 4  # pages stop one past the cap
     assert client.get("/en/press/").context["paginator"].count == 5  # lists count exactly
+
+
+def test_matching_names_are_kept_until_a_name_changes(client, uzbekistan, release_factory):
+    release_factory(title="Uzbekistan")
+
+    def names():
+        response = client.get("/en/search/", {"q": "Uzbekistan"})
+        return [country.name_en for country in response.context["countries"]]
+
+    assert names() == ["Uzbekistan"]
+    release_factory(title="Uzbekistan again")  # a publication keeps the names
+    Country.objects.filter(pk=uzbekistan.pk).update(name_en="Uzbekistan (bulk)")
+    assert names() == ["Uzbekistan"]
+    uzbekistan.name_en = "Uzbekistan, Republic of"
+    uzbekistan.save()  # a rename does not
+    assert names() == ["Uzbekistan, Republic of"]
