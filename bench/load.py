@@ -236,6 +236,7 @@ def main():
                         f"errors {result['errors'] + result['non_2xx_3xx']}",
                         flush=True,
                     )
+    log_path.unlink()  # kept only when a run fails, to read why (7 MB of access log)
     releases = subprocess.run(
         [sys.executable, "manage.py", "shell", "-v0", "-c",
          "from press.models import Release; print(Release.objects.count())"],
