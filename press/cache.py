@@ -20,6 +20,10 @@ Keyed by language + absolute URL (scheme, host, path and query), so feeds and si
 with absolute links stay right behind several host names; an entry holds the generation it
 was made under and is served only while that is the current one. A cache that does not
 answer is logged and skipped: the site then serves every page uncached.
+
+Parts of pages are kept the same way, page cache on or off (``remember``): a list's count
+under the same generation (and at most 60 s); the filter form's names and a search's
+matching names under a second one that only changes to countries, topics and people move.
 """
 
 import hashlib
