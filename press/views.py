@@ -110,7 +110,11 @@ class ReleaseListView(ListView):
         # A broad search matches tens of thousands of releases; counting them all exactly
         # costs a second on PostgreSQL and tells a reader nothing page 1 does not.
         if self.query():
-            return CappedPaginator(queryset, per_page, counted=self.filterset.matches, **kwargs)
+            counted = self.filterset.matches  # None on SQLite, whose search does not count
+            if counted is None:
+                capped = queryset[: CappedPaginator.CAP + 1]
+                counted = self.filterset.remember("matches", capped.count)
+            return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
         # Counted once for all the list's pages: a country's 30,000 releases take 20-40 ms.
         counted = self.filterset.remember("count", queryset.count)
         return self.paginator_class(queryset, per_page, counted=counted, **kwargs)

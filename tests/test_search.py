@@ -246,3 +246,20 @@ def test_matching_names_are_kept_until_a_name_changes(client, uzbekistan, releas
     uzbekistan.name_en = "Uzbekistan, Republic of"
     uzbekistan.save()  # a rename does not
     assert names() == ["Uzbekistan, Republic of"]
+
+
+def test_a_results_page_counts_its_matches_once(client, release_factory):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        release_factory(title=f"Uchrashuv {n}")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/uz/search/", {"q": "uchrashuv"})
+    assert response.context["paginator"].count == 3
+    # PostgreSQL: the search's own count (it chooses the order) is the page's; SQLite: the
+    # paginator's. Either way, once; and page 2 of the list does not count again.
+    assert sum("COUNT(" in q["sql"] for q in ctx.captured_queries) == 1
+    with CaptureQueriesContext(connection) as ctx:
+        client.get("/uz/search/", {"q": "uchrashuv", "page": "1"})
+    assert sum("COUNT(" in q["sql"] for q in ctx.captured_queries) == 0
