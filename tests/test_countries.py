@@ -98,6 +98,16 @@ def test_load_restores_a_changed_name_and_keeps_active(uzbekistan):
 
 
 @pytest.mark.django_db
+def test_load_shows_its_names_on_the_site_at_once(client, uzbekistan):
+    uzbekistan.name_ru = "Узбекистон"
+    uzbekistan.save()
+    assert "Узбекистон" in client.get("/ru/press/").content.decode()  # the form keeps it
+    load()
+    html = client.get("/ru/press/").content.decode()
+    assert "Узбекистан" in html and "Узбекистон" not in html
+
+
+@pytest.mark.django_db
 def test_load_keeps_countries_editors_added():
     kosovo = Country.objects.create(
         code="XK", slug="kosovo", name_uz="Kosovo", name_ru="Косово", name_en="Kosovo"

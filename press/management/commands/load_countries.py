@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from press import cache
 from press.models import Country
 
 # Defined here, not in build_country_fixture, which needs Babel (a development dependency).
@@ -50,6 +51,10 @@ class Command(BaseCommand):
             with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
                 Country.objects.bulk_create(new)
                 Country.objects.bulk_update(changed, [*FIELDS, "name"])
+                # Bulk writes send no signals: make the pages and the names the site keeps
+                # (the filter form's lists) stale as a save would.
+                cache.invalidate()
+                cache.invalidate(key=cache.NAMES_GENERATION_KEY)
 
         unchanged = len(entries) - len(new) - len(changed)
         self.stdout.write(f"{len(new)} created, {len(changed)} updated, {unchanged} unchanged.")
