@@ -173,7 +173,6 @@ def _text_columns():
 
 
 def sqlite_search(qs, query: Query):
-    qs = qs.alias(**{f"fold_{c}": UzFold(F(c)) for c in _text_columns()})
     condition = Q(pk__in=[])
     for group in query.groups:
         group_condition = Q()
@@ -261,15 +260,13 @@ def name_matches(text: str, field_name: str, min_length: int = 3) -> Q:
     columns = [languages.field(field_name, code) for code in languages.codes()]
     condition = Q()
     for needle in needles:
-        condition &= Q(*[Contains(UzFold(F(c)), needle) for c in columns], _connector=Q.OR)
+        condition &= _any_contains(columns, needle)
     return condition
 
 
 def _any_contains(columns, needle) -> Q:
-    condition = Q()
-    for column in columns:
-        condition |= Q(**{f"fold_{column}__contains": needle})
-    return condition
+    """Some column, folded, contains the (folded) needle."""
+    return Q(*[Contains(UzFold(F(c)), needle) for c in columns], _connector=Q.OR)
 
 
 # --- Snippets --------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ class CountedPaginator(Paginator):
 
 
 class CappedPaginator(CountedPaginator):
-    """Counts at most CAP + 1 rows, then says \"more than CAP\".
+    """At most CAP + 1 rows, then \"more than CAP\": told the count, counted to CAP + 1.
 
     A search has counted its matches already, to choose its order (search.search_counted).
     """
@@ -47,9 +47,7 @@ class CappedPaginator(CountedPaginator):
 
     @cached_property
     def count(self):
-        if self.counted is not None:
-            return min(self.counted, self.CAP + 1)
-        return self.object_list[: self.CAP + 1].count()
+        return min(super().count, self.CAP + 1)
 
     @property
     def is_capped(self):
