@@ -83,10 +83,29 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url: str) -> dict:
+    """A DATABASES entry for ``url`` that never lets a request wait on the database for ever.
+
+    Persistent connections are checked before reuse (CONN_HEALTH_CHECKS): after a database
+    restart or a failover, a kept connection is dead, and reusing it unchecked answers 500.
+    On PostgreSQL, connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and a statement
+    after DATABASE_STATEMENT_TIMEOUT milliseconds (0 turns it off: set that for a migration
+    that builds an index on a large table).
+    """
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30000"))
+        config["OPTIONS"] = {
+            "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+            "options": f"-c statement_timeout={statement_ms}",
+            **config.get("OPTIONS", {}),
+        }
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
-    )
+    "default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -96,7 +115,7 @@ def add_read_replica(databases: dict) -> str | None:
     url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
     if not url:
         return None
-    databases["replica"] = dj_database_url.parse(url, conn_max_age=60)
+    databases["replica"] = database(url)
     databases["replica"]["TEST"] = {"MIRROR": "default"}
     return "replica"
 

@@ -14,7 +14,7 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ministry.cache.FailFastRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "press-bench",  # apart from anything else in that Redis
         }

@@ -2,7 +2,6 @@
 
 import os
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -17,7 +16,7 @@ def require_env(name: str) -> str:
 
 SECRET_KEY = require_env("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in require_env("ALLOWED_HOSTS").split(",") if h.strip()]
-DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"), conn_max_age=60)}
+DATABASES = {"default": database(require_env("DATABASE_URL"))}  # noqa: F405
 PRESS_READ_REPLICA = add_read_replica(DATABASES)  # noqa: F405 (DATABASE_REPLICA_URL, optional)
 DEBUG = False
 
@@ -27,7 +26,9 @@ DEBUG = False
 # backend): any app server can answer any request.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache with socket timeouts and a pause after a failure: a Redis that
+        # hangs or is down leaves the site serving uncached, never waiting (ministry/cache.py).
+        "BACKEND": "ministry.cache.FailFastRedisCache",
         "LOCATION": require_env("REDIS_URL"),
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "press"),
         "TIMEOUT": 300,

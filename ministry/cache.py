@@ -1,0 +1,83 @@
+"""Django's Redis cache backend, made to fail fast: a cache that hangs must not hang the site.
+
+Without socket timeouts, a Redis that stops answering (paused, a network partition, a full
+accept queue) holds every request that touches the cache forever: the page cache, kept
+counts and /healthz included. Here each connection has connect and read timeouts, and after
+a failure every process skips Redis for ``FAILURE_PAUSE`` seconds, raising at once instead
+of paying the timeout again on each call. The callers (press/site/cache.py, ministry/health.py)
+already treat any cache error as a miss, so the site serves pages uncached meanwhile.
+"""
+
+import functools
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
+
+DEFAULTS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+
+
+class CacheUnavailable(RedisConnectionError):
+    """Raised without touching the network while the pause after a failure lasts."""
+
+
+# Shared by every thread of the process: Django gives each thread its own cache object, and
+# each one paying the timeout once more would multiply the stall by the thread count.
+_down_until: dict[str, float] = {}
+_lock = threading.Lock()
+
+
+class FailFastRedisCache(RedisCache):
+    """RedisCache with socket timeouts and a pause after a failure.
+
+    OPTIONS: ``FAILURE_PAUSE`` (seconds, default 10) and any redis-py connection option;
+    ``socket_connect_timeout`` and ``socket_timeout`` default to half a second.
+    """
+
+    def __init__(self, server, params):
+        options = {**DEFAULTS, **params.get("OPTIONS", {})}
+        self.failure_pause = float(options.pop("FAILURE_PAUSE", 10))
+        super().__init__(server, {**params, "OPTIONS": options})
+        self.breaker_key = str(server)
+
+    def is_paused(self) -> bool:
+        """True while Redis failed less than FAILURE_PAUSE seconds ago."""
+        return time.monotonic() < _down_until.get(self.breaker_key, 0.0)
+
+    def failed(self) -> None:
+        with _lock:
+            _down_until[self.breaker_key] = time.monotonic() + self.failure_pause
+
+
+def _fail_fast(name):
+    method = getattr(RedisCache, name)
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        if self.is_paused():
+            raise CacheUnavailable(f"Redis failed less than {self.failure_pause:g} s ago")
+        try:
+            return method(self, *args, **kwargs)
+        except RedisError:
+            self.failed()
+            raise
+
+    return guarded
+
+
+for _name in (
+    "add",
+    "get",
+    "set",
+    "touch",
+    "delete",
+    "get_many",
+    "has_key",
+    "incr",
+    "set_many",
+    "delete_many",
+    "clear",
+):
+    setattr(FailFastRedisCache, _name, _fail_fast(_name))
