@@ -236,7 +236,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
+# A user name is locked only together with the address the wrong passwords came from, so the
+# editor can still sign in from their own address while someone hammers their name. Behind
+# a load balancer that address is in X-Forwarded-For: PRESS_TRUSTED_PROXIES says how many
+# proxies in front append to it (ministry/client_ip.py); 0 trusts no header at all.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+PRESS_TRUSTED_PROXIES = int(os.environ.get("PRESS_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "ministry.client_ip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 
