@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -115,3 +116,15 @@ def test_the_admin_address_is_a_setting():
         capture_output=True, text=True,
     )  # fmt: skip
     assert result.stdout.strip().endswith("/uz/back-office/"), result.stderr
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/uz/", "/ru/press/", "/uz/press/feed.rss", "/en/press/feed.atom", "/sitemap.xml"],
+)
+def test_a_host_outside_allowed_hosts_is_a_400_not_a_500(path, release_factory, settings):
+    release_factory()
+    settings.PRESS_PAGE_CACHE_SECONDS = 60  # the page cache reads the host for its key
+    response = Client(raise_request_exception=False).get(path, HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert response.content == b"Bad Request (400)"

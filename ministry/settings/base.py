@@ -38,6 +38,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything reads the host to build a URL or a cache key (ministry/middleware.py).
+    "ministry.middleware.AllowedHostMiddleware",
     # Whole public pages for anonymous visitors (press/cache.py): a hit runs nothing below;
     # what is stored is the answer as everything below made it.
     "press.cache.PageCacheMiddleware",
