@@ -89,8 +89,11 @@ def edits_structure(user) -> bool:
 
 
 def check_transition(release: Release, user, action: str) -> None:
-    """Refuse ``action`` unless the user holds its permission and the release is in a status
-    it starts from (``PermissionDenied``, ``WorkflowError``)."""
+    """Refuse ``action`` unless the user may start it and the release is where it starts from.
+
+    Raises ``PermissionDenied`` for a missing permission and ``WorkflowError`` for a status
+    the action does not start from (``TRANSITIONS``).
+    """
     sources, _target, perm = TRANSITIONS[action]
     if not user.has_perm(perm):
         raise PermissionDenied(_("You are not allowed to do this."))
