@@ -1,7 +1,7 @@
 """Nothing of a release that is not public reaches a public page: not a word, not a count.
 
 A draft, a submitted, a scheduled, a withdrawn and an unpublished release are made as the
-press office makes them (press/services.py), each with a photo (real JPEG bytes saved
+press office makes them (press/services/), each with a photo (real JPEG bytes saved
 through the model, so with renditions under random names), a PDF and a nonsense word of its
 own in every field and language. Beside them, public releases with their own words show
 that the crawl sees what it should. Then the public site is crawled like a visitor and a

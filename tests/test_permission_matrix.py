@@ -9,7 +9,7 @@ version the form was made from) for everything that changes something. The answe
 compared with the table, and so is the effect: a POST that answers 302 but changed nothing
 is "refused", not "ok".
 
-What the roles may do (press/roles.py):
+What the roles may do (press/services/roles.py):
 
 - author: drafts and submits; cannot publish, withdraw, unpublish or delete, nor edit a
   release that is out; reads the reference data.

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from press import services
 from press.models import Release, Revision, Status
-from press.roles import setup_roles
+from press.services.roles import setup_roles
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
