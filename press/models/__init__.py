@@ -2,7 +2,8 @@
 
 - reference: countries and organisations, topics, people, posts, appointments;
 - choices: a release's kind, status and translation states;
-- querysets: the read rules (ReleaseQuerySet), which every surface asks;
+- querysets: the read rules as ReleaseQuerySet's verbs, which every surface asks
+  (``Release.objects.public(code)``, ``.about(country=…)``…); rules: the same as conditions;
 - releases: the release itself;
 - files: its photos and documents, and where uploads go;
 - history: revisions, preview links, editing sessions.

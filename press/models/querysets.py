@@ -1,11 +1,24 @@
-"""Which releases each surface may read: ReleaseQuerySet's verbs."""
+"""Which releases each surface may read: ReleaseQuerySet's verbs, the one vocabulary for it.
+
+Views, feeds, sitemaps, search, the desk and the admin all start from these:
+
+- ``public(code)``: what a visitor may list and read in a language (published, due, written
+  in it); ``readable(code)`` adds withdrawn releases, whose pages stay with a notice;
+- ``published()`` / ``scheduled()``: due or still to come, in any language;
+- ``about(country=…, topic=…, official=…)``: releases naming a subject;
+- ``related(release)``: releases sharing a country or a topic with one;
+- ``needing_translation(code)``: text missing, outdated or machine-made in a language.
+
+Release's methods ``is_published()``, ``is_scheduled()`` and ``is_public(code)`` say the
+same of one release. The conditions themselves are in press/models/rules.py.
+"""
+
+import datetime
 
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
 
 from press import languages
-from press.models.choices import Status
+from press.models import rules
 from press.models.files import Photo
 from press.models.reference import Country
 
@@ -15,30 +28,42 @@ def filled_flag(code: str | None = None) -> str:
     return f"in_{languages.suffix(code or languages.current())}"
 
 
+def _several(value) -> list:
+    """One model instance as a list of one; several (a list, a queryset) as they are."""
+    return [value] if isinstance(value, models.Model) else value
+
+
 class ReleaseQuerySet(models.QuerySet):
-    def published(self):
-        """The visibility rule: every public surface starts here."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    # --- Status and time ------------------------------------------------------------------
+
+    def published(self, *, since: datetime.datetime | None = None):
+        """Published releases whose publication time has come, in any language; with
+        ``since``, those published at or after that moment."""
+        return self.filter(rules.published(since=since))
+
+    def scheduled(self, *, within: datetime.timedelta | None = None):
+        """Published releases whose publication time is still to come; with ``within``, those
+        due within that time from now."""
+        return self.filter(rules.scheduled(within=within))
+
+    def visible(self):
+        """Published or withdrawn releases whose publication time has come, in any language."""
+        return self.filter(rules.visible())
+
+    # --- Languages ------------------------------------------------------------------------
 
     def in_language(self, code: str | None = None):
         """Releases whose title and body are written in the language (the active one).
 
-        Asks the stored flag ``in_<lang>`` (Release.FILLED), which the database computes
-        from the title and body on every write: an indexed boolean instead of reading every
-        body, which at 100,000 releases made each list count take a second.
+        Asks the stored flag ``in_<lang>``, which the database computes from the title and
+        body on every write: an indexed boolean, where testing the text would read every
+        body of the table.
         """
         return self.filter(**{filled_flag(code): True})
 
     def public(self, code: str | None = None):
-        """Published and written in the language: what a visitor may list and read."""
+        """Published, due and written in the language: what a visitor may list and read."""
         return self.published().in_language(code)
-
-    def visible(self):
-        """Published or withdrawn, once the publication time has come: in any language."""
-        return self.filter(
-            Q(status=Status.PUBLISHED) | Q(status=Status.WITHDRAWN),
-            published_at__lte=timezone.now(),
-        )
 
     def readable(self, code: str | None = None):
         """What the detail page shows: public, or withdrawn after its publication time.
@@ -48,9 +73,57 @@ class ReleaseQuerySet(models.QuerySet):
         """
         return self.visible().in_language(code)
 
-    def needing_translation(self, code: str):
-        """Releases whose text in ``code`` is missing, outdated or machine-made."""
-        return self.filter(translation_needed__contains=f"|{code}|")
+    def needing_translation(self, code: str | None = None):
+        """Releases whose text in ``code`` (with none: in some language) is missing,
+        outdated or machine-made."""
+        return self.filter(rules.needing_translation(code))
+
+    # --- What a release names -------------------------------------------------------------
+
+    def about(self, *, country=None, topic=None, official=None):
+        """Releases naming every subject given: ``country`` a Country, ``topic`` a Topic,
+        ``official`` a Person (in any post they held); for each, several (a list or a
+        queryset) mean any of them.
+
+        Each is a semi-join, ``pk IN`` the release ids of the link table's rows: a join
+        would list a release once per matching link, and the DISTINCT that folds them back
+        compares whole rows, bodies and all. The link tables are indexed by subject, then
+        release (migration 0012), in the same order as release_public_ids_<lang>_idx.
+        """
+        queryset = self
+        if country is not None:
+            queryset = queryset.filter(pk__in=self._linked("countries", "country", country))
+        if topic is not None:
+            queryset = queryset.filter(pk__in=self._linked("topics", "topic", topic))
+        if official is not None:
+            # The appointments' ids as values, not a subquery on the person: told them, the
+            # planner knows how many links to expect and merges the two indexes in id order.
+            # A person read with its appointments (prefetched) costs no query here.
+            held = [a.pk for person in _several(official) for a in person.appointments.all()]
+            queryset = queryset.filter(pk__in=self._linked("participants", "appointment", held))
+        return queryset
+
+    def related(self, release):
+        """Releases other than ``release`` that share a country or a topic with it; none if
+        it names neither. Uses the release's countries and topics as prefetched."""
+        countries = [country.pk for country in release.countries.all()]
+        topics = [topic.pk for topic in release.topics.all()]
+        shared = models.Q()
+        if countries:
+            shared |= models.Q(pk__in=self._linked("countries", "country", countries))
+        if topics:
+            shared |= models.Q(pk__in=self._linked("topics", "topic", topics))
+        if not shared:
+            return self.none()
+        return self.filter(shared).exclude(pk=release.pk)
+
+    def _linked(self, relation: str, subject: str, value):
+        """Ids of the releases linked through ``relation`` ("countries") to the ``subject``
+        ("country") given, or to any of several."""
+        links = getattr(self.model, relation).through.objects
+        return links.filter(**{f"{subject}__in": _several(value)}).values("release_id")
+
+    # --- Reading them ---------------------------------------------------------------------
 
     def for_cards(self):
         """What a list of release cards shows, fetched in a fixed number of queries.
@@ -70,4 +143,5 @@ class ReleaseQuerySet(models.QuerySet):
         )
 
     def latest(self):
+        """Newest publication first, the id breaking ties so that pages do not overlap."""
         return self.order_by("-published_at", "-id")

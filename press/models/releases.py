@@ -243,26 +243,39 @@ class Release(MachineTranslated):
             )
         ]
 
-    def is_public(self) -> bool:
+    # --- The read rules for one release (ReleaseQuerySet's verbs say them in SQL) ---------
+
+    def is_published(self) -> bool:
+        """Whether ``Release.objects.published()`` includes it: published, and due."""
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
 
-    def public_replacement(self):
-        """The release an unpublished one sends its readers to, if that one is public."""
-        replacement = self.replacement
-        if replacement is not None and replacement.is_public() and replacement.languages_filled():
-            return replacement
-        return None
-
     def is_scheduled(self) -> bool:
+        """Whether ``Release.objects.scheduled()`` includes it: published, not yet due."""
         return (
             self.status == Status.PUBLISHED
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def is_public(self, code: str | None = None) -> bool:
+        """Whether ``Release.objects.public(code)`` includes it: published, due, and written
+        in the language (the active one)."""
+        return self.is_published() and (code or languages.current()) in self.languages_filled()
+
+    def public_replacement(self):
+        """The release an unpublished one sends its readers to, if that one is public."""
+        replacement = self.replacement
+        if (
+            replacement is not None
+            and replacement.is_published()
+            and replacement.languages_filled()
+        ):
+            return replacement
+        return None
 
     def state_label(self) -> str:
         """The status as editors say it: "Scheduled" for a publication still to come."""
