@@ -298,11 +298,11 @@ class StateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value, now = self.value(), timezone.now()
+        value = self.value()
         if value == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled()
         if value == "live":
-            return queryset.filter(status=Status.PUBLISHED, published_at__lte=now)
+            return queryset.published()
         if value:
             return queryset.filter(status=value)
         return queryset

@@ -12,6 +12,7 @@ One app label (``press``): the tables, permissions and migrations do not see the
 Migrations import the upload paths from here (``press.models.upload_photo``).
 """
 
+from press.models import rules
 from press.models.choices import Kind, Status, TranslationState
 from press.models.files import (
     Attachment,
@@ -65,6 +66,7 @@ __all__ = [
     "filled_flag",
     "participant_errors",
     "random_name",
+    "rules",
     "upload_attachment",
     "upload_photo",
     "upload_portrait",
