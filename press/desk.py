@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages, services
-from press.models import Release, Revision, Status
+from press.models import Release, Revision, Status, rules
 
 LIST_SIZE = 8
 SOON = datetime.timedelta(days=7)
@@ -57,13 +57,11 @@ def conditions(user, now: datetime.datetime) -> dict[str, Q]:
         if services.second_pair_of_eyes():
             review &= ~Q(submitted_by=user) | Q(submitted_by__isnull=True)
         queues["review"] = review
-    queues["scheduled"] = Q(
-        status=Status.PUBLISHED, published_at__gt=now, published_at__lte=now + SOON
-    )
-    queues["today"] = Q(status=Status.PUBLISHED, published_at__gte=today, published_at__lte=now)
+    queues["scheduled"] = rules.scheduled(now, within=SOON)
+    queues["today"] = rules.published(now, since=today)
     if user.has_perm("press.translate_release"):
-        queues["translation"] = Q(
-            status__in=[Status.SUBMITTED, Status.PUBLISHED], translation_needed__gt=""
+        queues["translation"] = (
+            Q(status__in=[Status.SUBMITTED, Status.PUBLISHED]) & rules.needing_translation()
         )
     queues["changed"] = Q(withdrawn_at__gte=now - RECENT, status=Status.WITHDRAWN) | Q(
         changed_at__gte=now - RECENT, status=Status.PUBLISHED
@@ -140,7 +138,7 @@ def desk(user, now: datetime.datetime | None = None) -> list[Queue]:
         for code in codes:
             counts[f"n_tr_{languages.suffix(code)}"] = Count(
                 "pk",
-                filter=queues["translation"] & Q(translation_needed__contains=f"|{code}|"),
+                filter=queues["translation"] & rules.needing_translation(code),
             )
     totals = Release.objects.aggregate(**counts)
     result = []

@@ -175,7 +175,7 @@ class CountryFeed(ReleaseFeed):
         return get_object_or_404(Country, slug=slug)
 
     def base_queryset(self, subject):
-        return super().base_queryset(subject).filter(countries=subject)
+        return super().base_queryset(subject).about(country=subject)
 
     def page_url(self, subject):
         return subject.get_absolute_url()
@@ -191,7 +191,7 @@ class TopicFeed(ReleaseFeed):
         return get_object_or_404(Topic, slug=slug)
 
     def base_queryset(self, subject):
-        return super().base_queryset(subject).filter(topics=subject)
+        return super().base_queryset(subject).about(topic=subject)
 
     def page_url(self, subject):
         return subject.get_absolute_url()
@@ -207,7 +207,7 @@ class OfficialFeed(ReleaseFeed):
         return get_object_or_404(Person, slug=slug)
 
     def base_queryset(self, subject):
-        return super().base_queryset(subject).filter(participants__person=subject).distinct()
+        return super().base_queryset(subject).about(official=subject)
 
     def page_url(self, subject):
         return subject.get_absolute_url()

@@ -12,10 +12,10 @@ from django.core.paginator import Paginator
 from django.db.models import IntegerField, Max, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from press import languages
-from press.models import Country, Person, Release, Status, Topic, filled_flag
+from press.models import Country, Person, Release, Topic, filled_flag, rules
 
 
 def _flag(code: str) -> str:
@@ -129,10 +129,6 @@ class SubjectSitemap(LanguageSitemap):
         # One pass over the published releases grouped by subject, instead of four EXISTS
         # and a MAX per subject (0.7-1.4 s a section at 100,000 releases).
         rel = self.to_releases
-        published = {
-            f"{rel}__status": Status.PUBLISHED,
-            f"{rel}__published_at__lte": timezone.now(),
-        }
         flags = {
             _flag(code): Max(Cast(f"{rel}__{_flag(code)}", IntegerField()))
             for code in languages.codes()
@@ -141,7 +137,7 @@ class SubjectSitemap(LanguageSitemap):
         for name in flags:
             any_language |= Q(**{name: 1})
         return (
-            self.model.objects.filter(**published)
+            self.model.objects.filter(rules.published(path=rel))
             .annotate(**flags, last_change=Max(f"{rel}__updated_at"))
             .filter(any_language)
             .only("pk", "slug")

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -177,7 +177,7 @@ class CountryView(ReleaseListView):
         return get_object_or_404(Country, slug=self.kwargs["slug"])
 
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(countries=self.subject)
+        return super().get_base_queryset().about(country=self.subject)
 
 
 class TopicView(ReleaseListView):
@@ -189,7 +189,7 @@ class TopicView(ReleaseListView):
         return get_object_or_404(Topic, slug=self.kwargs["slug"])
 
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(topics=self.subject)
+        return super().get_base_queryset().about(topic=self.subject)
 
 
 class OfficialView(ReleaseListView):
@@ -205,13 +205,8 @@ class OfficialView(ReleaseListView):
         )
 
     def get_base_queryset(self):
-        # A semi-join, not a join + DISTINCT: DISTINCT over whole release rows (bodies and
-        # all) made this page's count cost 50 ms at 100,000 releases. The appointments by
-        # their ids (read with the person): told them, PostgreSQL merges the link table's
-        # index with the releases' (8 ms for 11,000 releases, not 18 through a subquery).
-        appointments = [appointment.pk for appointment in self.subject.appointments.all()]
-        named = Release.participants.through.objects.filter(appointment_id__in=appointments)
-        return super().get_base_queryset().filter(pk__in=named.values("release_id"))
+        # The person was read with its appointments: about() asks for their ids as values.
+        return super().get_base_queryset().about(official=self.subject)
 
 
 class HomeView(TemplateView):
@@ -299,19 +294,8 @@ class ReleaseDetailView(DetailView):
     @staticmethod
     def related(release, limit=4):
         """Newest public releases sharing a country or a topic with this one (4 queries)."""
-        countries = [c.pk for c in release.countries.all()]
-        topics = [t.pk for t in release.topics.all()]
-        if not countries and not topics:
-            return []
-        ids = (
-            Release.objects.public()
-            .filter(Q(countries__in=countries) | Q(topics__in=topics))
-            .exclude(pk=release.pk)
-            .order_by("-published_at", "-id")
-            .values_list("pk", flat=True)
-            .distinct()[:limit]
-        )
-        return Release.objects.filter(pk__in=list(ids)).for_cards().latest()
+        ids = Release.objects.public().related(release).latest().values_list("pk", flat=True)
+        return Release.objects.filter(pk__in=list(ids[:limit])).for_cards().latest()
 
 
 def attachment_download(request, slug, pk):

@@ -92,7 +92,7 @@ class WorkflowFormMixin(forms.ModelForm):
                     ),
                     code="conflict",
                 )
-            if stored.is_public() and cleaned.get("major_change"):
+            if stored.is_published() and cleaned.get("major_change"):
                 notes = [cleaned.get(languages.field("change_note", c)) for c in languages.codes()]
                 if not any(notes):
                     self.add_error(
@@ -298,11 +298,11 @@ class StateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value, now = self.value(), timezone.now()
+        value = self.value()
         if value == "scheduled":
-            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+            return queryset.scheduled()
         if value == "live":
-            return queryset.filter(status=Status.PUBLISHED, published_at__lte=now)
+            return queryset.published()
         if value:
             return queryset.filter(status=value)
         return queryset
@@ -376,7 +376,7 @@ class ReleaseWorkflowMixin:
             if names:
                 fieldsets.append((name, {**options, "fields": names}))
         extra = ["no_retranslation", "edit_version"]
-        if obj is not None and obj.is_public():
+        if obj is not None and obj.is_published():
             fields = ["major_change", *self.replace_orig_field(["change_note"])]
             fieldsets.append((_("Correction"), {"fields": fields}))
         fieldsets.append((_("Translation"), {"fields": extra}))

@@ -53,7 +53,7 @@ def release_save(
     elif release.status != Status.DRAFT:
         raise WorkflowError(_("A new release starts as a draft."))
     action = "create" if new else "save"
-    if stored is not None and stored.is_public():
+    if stored is not None and stored.is_published():
         notes = translated(change_note, "change_note") if change_note else {}
         if major:
             if not notes:
@@ -74,7 +74,7 @@ def release_save(
             getattr(release, name).set(ids)
     if save_related is not None:
         save_related()
-    if stored is not None and stored.is_public() and photos_missing_alt(release):
+    if stored is not None and stored.is_published() and photos_missing_alt(release):
         raise WorkflowError(
             _("Write the alternative text of every photo in each language the release is in.")
         )
