@@ -3,7 +3,7 @@
 Everything here is data plus a few pure functions that turn it into release texts; the
 command does the database work. Three kinds of text:
 
-- the real release in ``SAMPLE`` (/work/shared/samples: the Uzbek Latin text as published,
+- the real release in ``SAMPLE`` (devdata/samples/: the Uzbek Latin text as published,
   its Cyrillic transliteration, Russian and English translations), with the two real
   ministers it names;
 - ``TEMPLATES`` per kind of release, written by hand in each language, filled with forms

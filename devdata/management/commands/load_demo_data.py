@@ -3,7 +3,7 @@
 Idempotent: everything is keyed (topics, people and releases by slug, posts by country and
 English title, appointments by person, post and first day), only what is missing is created,
 and nothing that exists is changed, so a second run writes nothing. Photos and attachments
-are added only to a release that has none. The texts live in press/demo_content.py.
+are added only to a release that has none. The texts live in devdata/demo/content.py.
 """
 
 import datetime
@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from press import demo_content as demo
+from devdata.demo import content as demo
 from press.models import (
     Appointment,
     Attachment,
