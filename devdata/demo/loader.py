@@ -53,6 +53,7 @@ class Loader:
         self._pictures: dict[str, bytes] = {}
 
     def run(self):
+        """Creates what is missing: topics, people, posts, appointments, then the releases."""
         self.countries = self._countries()
         self.topics = {slug: self._topic(slug, data) for slug, data in demo.TOPICS.items()}
         self.people = {slug: self._person(slug, data) for slug, data in demo.PEOPLE.items()}
@@ -70,6 +71,7 @@ class Loader:
         self._event(demo.SCHEDULED, status=Status.PUBLISHED, published_at=when, day=day)
 
     def summary(self) -> list[str]:
+        """One line per kind of row: how many run() created, how many were already there."""
         lines = []
         for name, total in self.total.items():
             created = self.created[name]
