@@ -29,7 +29,9 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages -v0 --ignore=$(VENV) --ignore=node_modules
 
-# Idempotent: migrate, countries, demo releases and a development-only superuser.
+# Idempotent: migrate, countries, demo releases and a development-only superuser. The demo
+# content and its command are in devdata/, which only the dev (manage.py's default), test and
+# bench settings install.
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_data --with-superuser
@@ -54,13 +56,13 @@ format: $(VENV)/.installed
 
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests
-	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=test-artifacts
+	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests --ignore=devdata
+	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=devdata --ignore=test-artifacts
 
 # Page and search timings at volume (bench/README.md). Needs DATABASE_URL naming a database
 # of its own, e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills
-# it with BENCH_COUNT generated releases if it has none, then writes bench/results/pages-*
-# and search-<vendor>.* and prints the page table with its targets.
+# it with BENCH_COUNT generated releases if it has none (devdata's generate_releases), then
+# writes bench/results/pages-* and search-<vendor>.* and prints the page table with its targets.
 BENCH_COUNT ?= 100000
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 WORDS = ROOT / "bench" / "transliteration_words.tsv"
-SAMPLE = ROOT / "tests" / "data" / "uz-latn-minister-meeting-2020-11-05.txt"
+SAMPLE = ROOT / "devdata" / "samples" / "uz-latn-minister-meeting-2020-11-05.txt"
 
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ministry.settings.dev")

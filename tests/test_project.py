@@ -23,7 +23,7 @@ def test_no_pending_migrations():
 
 def run_manage(*args, **env):
     base = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
-    base.update(DJANGO_SETTINGS_MODULE="ministry.settings.prod", **env)
+    base.update({"DJANGO_SETTINGS_MODULE": "ministry.settings.prod", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True
     )
@@ -49,6 +49,24 @@ def test_production_refuses_to_start_without_its_environment(missing):
     result = run_manage("check", **env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+DEVDATA_COMMANDS = {"load_demo_data", "generate_releases", "build_country_fixture"}
+
+
+def test_production_cannot_load_demo_data_at_all():
+    result = run_manage("load_demo_data", "--with-superuser", **PROD_ENV)
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo_data'" in result.stderr
+    commands = set(run_manage("help", "--commands", **PROD_ENV).stdout.split())
+    assert {"load_countries", "setup_roles"} <= commands  # production needs these two
+    assert not DEVDATA_COMMANDS & commands
+
+
+@pytest.mark.parametrize("name", ["dev", "bench"])
+def test_development_and_bench_settings_have_the_demo_data_commands(name):
+    result = run_manage("help", "--commands", DJANGO_SETTINGS_MODULE=f"ministry.settings.{name}")
+    assert DEVDATA_COMMANDS <= set(result.stdout.split()), result.stderr
 
 
 S3_ENV = {

@@ -13,8 +13,9 @@ from press.transliteration import (
     transliterate_html,
 )
 
-# The real release from shared/samples, as published (ASCII apostrophes).
-SAMPLE = Path(__file__).parent / "data/uz-latn-minister-meeting-2020-11-05.txt"
+# The real release from devdata/samples/, as published (ASCII apostrophes).
+SAMPLES = Path(__file__).resolve().parent.parent / "devdata" / "samples"
+SAMPLE = SAMPLES / "uz-latn-minister-meeting-2020-11-05.txt"
 
 
 @pytest.mark.parametrize(

@@ -1,26 +1,21 @@
-"""Load the demo content: topics, officials, the sample release and ~50 more, with photos.
+"""The demo content's rows: topics, officials, the sample release and ~50 more, with photos.
 
 Idempotent: everything is keyed (topics, people and releases by slug, posts by country and
 English title, appointments by person, post and first day), only what is missing is created,
 and nothing that exists is changed, so a second run writes nothing. Photos and attachments
-are added only to a release that has none. The texts live in press/demo_content.py.
+are added only to a release that has none. The texts come from content.py.
 """
 
 import datetime
 import io
 import zoneinfo
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone, translation
+from django.core.management.base import CommandError
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from press import demo_content as demo
+from devdata.demo import content as demo
 from press.models import (
     Appointment,
     Attachment,
@@ -34,7 +29,6 @@ from press.models import (
 )
 
 TASHKENT = zoneinfo.ZoneInfo("Asia/Tashkent")
-SUPERUSER = "demo"
 
 # Gradient ends for the generated photos, one pair per picture.
 PALETTES = [
@@ -47,48 +41,9 @@ PALETTES = [
 ]
 
 
-class Command(BaseCommand):
-    help = (
-        "Load the demo content (countries first). Safe to run again: it adds only what is missing."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--with-superuser",
-            action="store_true",
-            help="Also create the superuser demo (password demo) if missing. Development only.",
-        )
-
-    def handle(self, *args, with_superuser=False, **options):
-        self.stdout.write("Countries: ", ending="")
-        call_command("load_countries", stdout=self.stdout, stderr=self.stderr)
-
-        # modeltranslation fills the untranslated columns from the active language.
-        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-            loader = Loader(now=timezone.now())
-            loader.run()
-        for line in loader.summary():
-            self.stdout.write(line)
-
-        if with_superuser:
-            self._superuser()
-
-    def _superuser(self):
-        User = get_user_model()
-        if User.objects.filter(username=SUPERUSER).exists():
-            self.stdout.write(f"Superuser {SUPERUSER!r} already exists: left as it is.")
-        else:
-            User.objects.create_superuser(SUPERUSER, "demo@example.invalid", "demo")
-            self.stdout.write(f"Superuser {SUPERUSER!r} created with the password 'demo'.")
-        self.stdout.write(
-            self.style.WARNING(
-                "WARNING: the demo/demo superuser is for development only. Never create it on "
-                "a server anyone else can reach."
-            )
-        )
-
-
 class Loader:
+    """Creates what is missing of the demo content; ``summary()`` says what it found."""
+
     def __init__(self, *, now: datetime.datetime):
         self.now = now
         self.created = dict.fromkeys(
@@ -98,21 +53,25 @@ class Loader:
         self._pictures: dict[str, bytes] = {}
 
     def run(self):
+        """Creates what is missing: topics, people, posts, appointments, then the releases."""
         self.countries = self._countries()
-        self.topics = {slug: self._topic(slug, *texts) for slug, texts in demo.TOPICS.items()}
+        self.topics = {slug: self._topic(slug, data) for slug, data in demo.TOPICS.items()}
         self.people = {slug: self._person(slug, data) for slug, data in demo.PEOPLE.items()}
         self.posts = {key: self._post(data) for key, data in demo.POSTS.items()}
-        self.appointments = {(a[0], a[1], a[2]): self._appointment(*a) for a in demo.APPOINTMENTS}
+        self.appointments = {a[:3]: self._appointment(a) for a in demo.APPOINTMENTS}
 
         self._sample()
         for n, event in enumerate(demo.EVENTS):
-            self._event(event, published_at=self._publication_time(event.date, n))
+            published_at = self._publication_time(event.date, n)
+            self._event(event, status=Status.PUBLISHED, published_at=published_at)
         for event in demo.DRAFTS:
-            self._event(event, published_at=None)
+            self._event(event, status=Status.DRAFT, published_at=None)
         when = (self.now + datetime.timedelta(days=7)).replace(second=0, microsecond=0)
-        self._event(demo.SCHEDULED, published_at=when, day=when.astimezone(TASHKENT).date())
+        day = when.astimezone(TASHKENT).date()
+        self._event(demo.SCHEDULED, status=Status.PUBLISHED, published_at=when, day=day)
 
     def summary(self) -> list[str]:
+        """One line per kind of row: how many run() created, how many were already there."""
         lines = []
         for name, total in self.total.items():
             created = self.created[name]
@@ -141,9 +100,9 @@ class Loader:
             raise CommandError(f"Countries missing after load_countries: {', '.join(missing)}.")
         return found
 
-    def _topic(self, slug, names, descriptions):
-        fields = {f"name_{k}": v for k, v in names.items()}
-        fields |= {f"description_{k}": v for k, v in descriptions.items()}
+    def _topic(self, slug, data: demo.TopicData):
+        fields = {f"name_{k}": v for k, v in data.name.items()}
+        fields |= {f"description_{k}": v for k, v in data.description.items()}
         topic, created = Topic.objects.get_or_create(slug=slug, defaults=fields)
         self._count("topics", created)
         return topic
@@ -171,15 +130,15 @@ class Loader:
         self._count("posts", created)
         return post
 
-    def _appointment(self, person, post, started_on, ended_on):
-        person, post = self.people[person], self.posts[post]
+    def _appointment(self, data: demo.AppointmentData):
+        person, post = self.people[data.person], self.posts[data.post]
         appointment = Appointment.objects.filter(
-            person=person, post=post, started_on=started_on
+            person=person, post=post, started_on=data.started_on
         ).first()
         created = appointment is None
         if created:
             appointment = Appointment(
-                person=person, post=post, started_on=started_on, ended_on=ended_on
+                person=person, post=post, started_on=data.started_on, ended_on=data.ended_on
             )
             self._validate(appointment)
             appointment.save()
@@ -189,16 +148,20 @@ class Loader:
     def _holders(self, day) -> dict:
         """{post key: slug of the person holding it on day}, from demo.APPOINTMENTS."""
         return {
-            post: person
-            for person, post, start, end in demo.APPOINTMENTS
-            if start <= day and (end is None or day < end)
+            a.post: a.person
+            for a in demo.APPOINTMENTS
+            if a.started_on <= day and (a.ended_on is None or day < a.ended_on)
         }
 
     def _appointment_on(self, post, day):
         holder = self._holders(day).get(post)
         if holder is None:
             raise CommandError(f"Demo data: nobody holds {post} on {day}.")
-        start = next(a[2] for a in demo.APPOINTMENTS if a[:2] == (holder, post) and a[2] <= day)
+        start = next(
+            a.started_on
+            for a in demo.APPOINTMENTS
+            if (a.person, a.post) == (holder, post) and a.started_on <= day
+        )
         appointment = self.appointments[(holder, post, start)]
         if not appointment.is_current_on(day):  # an editor changed the dates
             raise CommandError(f"Demo data: {appointment} is not current on {day}.")
@@ -213,42 +176,41 @@ class Loader:
         )
 
     def _sample(self):
-        event = demo.SAMPLE_EVENT
+        sample = demo.SAMPLE
         appointments = [self.appointments[k] for k in self._sample_keys()]
         release, created = self._release(
-            slug=demo.SAMPLE_SLUG,
+            slug=sample.slug,
             kind="meeting",
-            day=event["date"],
+            day=sample.date,
             status=Status.PUBLISHED,
-            published_at=datetime.datetime.combine(
-                event["date"], datetime.time(*event["published"]), tzinfo=TASHKENT
-            ),
+            published_at=datetime.datetime.combine(sample.date, sample.published, tzinfo=TASHKENT),
             texts=demo.sample_texts(),
-            countries=event["countries"],
-            topics=event["topics"],
+            countries=sample.countries,
+            topics=sample.topics,
             participants=appointments,
         )
         if not self._has("photos", release.photos):
             for order, label in enumerate(["MEETING", "TALKS"]):
-                self._photo(release, label, order=order, day=event["date"], city="tashkent")
+                self._photo(release, label, order=order, day=sample.date, city="tashkent")
         if not self._has("attachments", release.attachments):
             self._joint_statement(release)
 
     def _sample_keys(self):
-        for person, post in demo.SAMPLE_EVENT["participants"]:
-            start = next(a[2] for a in demo.APPOINTMENTS if a[:2] == (person, post))
+        for person, post in demo.SAMPLE.participants:
+            start = next(a.started_on for a in demo.APPOINTMENTS if a[:2] == (person, post))
             yield (person, post, start)
 
-    def _event(self, event: demo.Event, *, published_at, day=None):
+    def _event(self, event: demo.Event, *, status, published_at, day=None):
         day = day or event.date
         holders = self._holders(day)
-        participants = [self._appointment_on(post, day) for post in (event.a, event.b) if post]
-        countries = [c for c in (event.country, *event.countries, event.org) if c]
+        posts = (event.official, event.counterpart)
+        participants = [self._appointment_on(post, day) for post in posts if post]
+        countries = [c for c in (event.country, *event.countries, event.organisation) if c]
         release, created = self._release(
             slug=event.slug,
             kind=demo.TEMPLATES[event.template]["kind"],
             day=day,
-            status=event.status,
+            status=status,
             published_at=published_at,
             texts=demo.render(event, day, holders),
             countries=countries,
@@ -329,7 +291,7 @@ class Loader:
 
     def _joint_statement(self, release):
         attachment = Attachment(release=release, language="uz", order=0)
-        for lang, title in demo.JOINT_STATEMENT_TITLE.items():
+        for lang, title in demo.SAMPLE.joint_statement["title"].items():
             setattr(attachment, f"title_{lang}", title)
         attachment.file.save("qoshma-bayonot.pdf", ContentFile(placeholder_pdf()), save=False)
         attachment.save()
@@ -342,7 +304,8 @@ def placeholder_pdf() -> bytes:
     draw = ImageDraw.Draw(page)
     title, text = ImageFont.load_default(size=48), ImageFont.load_default(size=32)
     y = 180
-    for n, line in enumerate(demo.JOINT_STATEMENT_LINES):
+    # Pillow's built-in font draws ASCII only: the lines in sample.json are ASCII.
+    for n, line in enumerate(demo.SAMPLE.joint_statement["pdf_lines"]):
         draw.text((120, y), line, font=title if n == 0 else text, fill=0)
         y += 90 if n == 0 else 56
     buffer = io.BytesIO()

@@ -1,8 +1,8 @@
 """Write press/data/countries.json from CLDR (through Babel), once.
 
-CLDR is the only source with complete Uzbek Latin and Cyrillic country names
-(shared/design/research/spike.md §7). The fixture it writes is reviewed by hand and
-committed; load_countries reads the fixture, so Babel is needed only to run this.
+CLDR is the only source with complete Uzbek Latin and Cyrillic country names. The fixture it
+writes is reviewed by hand and committed; load_countries reads the fixture, so Babel is needed
+only to run this.
 """
 
 import json
