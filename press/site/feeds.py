@@ -17,8 +17,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from press import languages
-from press.filters import ReleaseFilter
 from press.models import Appointment, Country, Person, Release, Topic
+from press.site.filters import ReleaseFilter
 
 FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 

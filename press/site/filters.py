@@ -13,10 +13,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
 
-from press import cache as page_cache
 from press import languages
 from press.models import Country, Kind, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_counted
+from press.site import page_cache
 
 
 class DateInput(forms.DateInput):

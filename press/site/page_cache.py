@@ -151,16 +151,18 @@ def connect_signals():
     )
 
     for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment):
-        uid = f"press.cache:{model.__name__}"
+        uid = f"press.page_cache:{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
     for model in (Country, Topic, Person):
-        uid = f"press.cache:names:{model.__name__}"
+        uid = f"press.page_cache:names:{model.__name__}"
         post_save.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:delete")
     for field in ("countries", "topics", "participants"):
         through = getattr(Release, field).through
-        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"press.cache:{field}")
+        m2m_changed.connect(
+            _links_changed, sender=through, dispatch_uid=f"press.page_cache:{field}"
+        )
 
 
 # --- The middleware -----------------------------------------------------------------------

@@ -8,10 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from press import cache as page_cache
-from press import languages, search, seo
-from press.feeds import feed_links
-from press.filters import ReleaseFilter
+from press import languages, search
 from press.models import (
     Appointment,
     Attachment,
@@ -22,7 +19,10 @@ from press.models import (
     Status,
     Topic,
 )
-from press.sitemaps import robots_txt_lines
+from press.site import page_cache, seo
+from press.site.feeds import feed_links
+from press.site.filters import ReleaseFilter
+from press.site.sitemaps import robots_txt_lines
 
 
 class CountedPaginator(Paginator):
