@@ -20,7 +20,8 @@ from django.utils import formats, timezone
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
-from press import images, languages
+from press import files as images
+from press import languages
 from press.text import make_slug, sanitize_html
 
 

@@ -173,7 +173,7 @@ PRESS_CACHE_MAX_AGE = 60
 PRESS_PAGE_CACHE_SECONDS = int(os.environ.get("PRESS_PAGE_CACHE_SECONDS", "60"))
 PRESS_PAGE_CACHE_ALIAS = "default"
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
-# Uploads (press/images.py): caps checked before anything is decoded or stored.
+# Uploads (press/files/): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024
 PRESS_PHOTO_MAX_PIXELS = 40_000_000
 PRESS_PHOTO_MAX_SIDE = 3000  # the stored image, re-encoded, is at most this long
