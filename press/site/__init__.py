@@ -4,7 +4,9 @@
   release, its documents, error pages, robots.txt); ``filters`` builds the lists' queries;
 - ``feeds``, ``sitemaps`` and ``seo``: what the site tells feed readers, search engines
   and other sites;
-- ``page_cache`` (whole pages and a list's counts, kept in the shared cache) and
-  ``cache_headers`` (``Cache-Control`` for a CDN);
+- ``page_cache`` (whole pages and a list's counts, kept in the shared cache),
+  ``cache_headers`` (``Cache-Control`` for a CDN) and ``public_read`` (the one answer to
+  "is this an anonymous visitor reading the public site?", which they and the read-replica
+  router share);
 - ``preview``: a release as the public will see it, for editors and shareable links.
 """

@@ -38,6 +38,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_request
 
+from press.site.public_read import is_anonymous_public_read
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "press:pages:generation"
@@ -180,11 +182,17 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.skip = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
+        # Static and media files are never stored here: asking the cache for them would
+        # only add a round trip to each.
+        self.files = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
 
     def __call__(self, request):
         seconds = timeout()
-        if not seconds or not self.anonymous_read(request):
+        if (
+            not seconds
+            or request.path.startswith(self.files)
+            or not is_anonymous_public_read(request)
+        ):
             return self.get_response(request)
         try:
             key = self.key(request)
@@ -207,12 +215,6 @@ class PageCacheMiddleware:
             else:
                 response["X-Page-Cache"] = "miss"  # rendered now, served from the cache next
         return response
-
-    def anonymous_read(self, request) -> bool:
-        if request.method not in ("GET", "HEAD") or request.path.startswith(self.skip):
-            return False
-        cookies = request.COOKIES
-        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
     @staticmethod
     def key(request) -> str:
