@@ -1,7 +1,8 @@
 """The public site: what visitors read, and the caches in front of it.
 
 - ``views`` and ``urls``: the pages (home, lists, search, country/topic/official hubs, a
-  release, its documents, error pages, robots.txt); ``filters`` builds the lists' queries;
+  release, its documents, error pages, robots.txt); ``filters`` builds the lists' queries
+  and ``widgets`` draws their form;
 - ``feeds``, ``sitemaps`` and ``seo``: what the site tells feed readers, search engines
   and other sites;
 - ``page_cache`` (whole pages and a list's counts, kept in the shared cache),

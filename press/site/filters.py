@@ -1,99 +1,15 @@
-"""The public list's filters: validated query builders for ?country=UZ&topic=trade&…"""
+"""The public list's filters: validated query builders for ?country=UZ&topic=trade&…
 
-import datetime
-import hashlib
-import html
-from functools import cache, partial
+Only queries: how the form is drawn is in press.site.widgets, and what a list keeps in
+the cache (its counts) in press.site.page_cache.
+"""
 
 import django_filters as df
-from django import forms
-from django.forms.utils import flatatt
-from django.utils import formats
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import resolution_order
 
-from press import languages
 from press.models import Country, Kind, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_counted
-from press.site import page_cache
-
-
-class DateInput(forms.DateInput):
-    """<input type="date">, whose value must be an ISO date (YYYY-MM-DD) or nothing.
-
-    A date typed in the local way (05.11.2020) is shown back in ISO form; one that is not
-    a date at all is not shown back (the error message under the field names it), so the
-    page stays valid HTML.
-    """
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
-
-    def format_value(self, value):
-        if isinstance(value, str):
-            for fmt in ["%Y-%m-%d", *formats.get_format("DATE_INPUT_FORMATS")]:
-                try:
-                    return datetime.datetime.strptime(value.strip(), fmt).date().isoformat()
-                except ValueError:
-                    continue
-            return None
-        return super().format_value(value)
-
-
-class OptionsInPython:
-    """A <select> whose <option>s are written in Python, not through a template each.
-
-    The list's filter form offers ~260 countries and organisations, ~40 officials and the
-    topics: Django's option template, included once per option, cost ~30 ms of every list
-    page at 100,000 releases (bench/README.md). Flat choices only; the markup is Django's.
-    """
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        if self.allow_multiple_selected:
-            final_attrs["multiple"] = True
-        # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
-        options = "".join(
-            f'<option value="{html.escape(str(option))}"'
-            f"{' selected' if str(option) in chosen else ''}>{html.escape(str(label))}</option>"
-            for option, label in self.choices
-        )
-        return mark_safe(
-            f'<select name="{html.escape(name)}"{flatatt(final_attrs)}>{options}</select>'
-        )
-
-
-def name_choices(field, value_field: str) -> list[tuple[str, str]]:
-    """The field's options: (value, name) of each row, the name in the active language or
-    its fallback (as str() gives it), after the empty choice if the field has one.
-
-    Two columns a row instead of a model instance with every translated column, kept in
-    the cache until a name changes: the form offers every country on every list page.
-    """
-    code = languages.current()
-
-    def rows():
-        columns = [languages.field("name", c) for c in resolution_order(code)]
-        rows = field.queryset.values_list(value_field, *columns)
-        return [(value, next((name for name in names if name), value)) for value, *names in rows]
-
-    model = field.queryset.model._meta.model_name
-    key = f"options:{model}:{value_field}:{code}"
-    names = page_cache.remember(key, rows, generation_key=page_cache.NAMES_GENERATION_KEY)
-    return ([] if field.empty_label is None else [("", field.empty_label)]) + names
-
-
-class QuickSelect(OptionsInPython, forms.Select):
-    pass
-
-
-class QuickSelectMultiple(OptionsInPython, forms.SelectMultiple):
-    pass
-
+from press.site.widgets import DateInput, QuickSelect, QuickSelectMultiple, offer_names
 
 MULTIPLE_HINT = _("To choose several, hold Ctrl (⌘ on a Mac) while you click.")
 
@@ -143,9 +59,6 @@ class ReleaseFilter(df.FilterSet):
         widget=DateInput(),
     )
 
-    # The filters offering names, by the column their values are.
-    OPTIONS = {"country": "code", "topic": "slug", "official": "slug"}
-
     # Filters that take one value: a repeated parameter is an error, not a guess.
     single_valued = ("q", "official", "kind", "date_from", "date_to")
 
@@ -153,21 +66,22 @@ class ReleaseFilter(df.FilterSet):
         model = Release
         fields = ["q", "country", "topic", "official", "kind", "date_from", "date_to"]
 
-    def __init__(self, data=None, *args, fixed=(), **kwargs):
+    def __init__(self, data=None, *args, fixed=(), remember=None, **kwargs):
         super().__init__(data, *args, **kwargs)
+        # How the search may keep its count, remember(name, compute) (a ListMemo's, in
+        # press.site.page_cache); None counts every time.
+        self.remember = remember
         # A country, topic or official page fixes its own filter and hides it.
         for name in fixed:
             self.filters.pop(name, None)
         if "country" in self.form.fields:
             field = self.form.fields["country"]
             field.queryset = field.queryset.filter(active=True).order_by("kind", "name")
-        # The options are read as plain (value, name) rows; the field still validates what
-        # is sent against its queryset.
-        for name, value_field in self.OPTIONS.items():
+        # The names are drawn from plain rows kept in the cache (press.site.widgets); the
+        # fields still validate what is sent against their querysets.
+        for name in ("country", "topic", "official"):
             if name in self.form.fields:
-                field = self.form.fields[name]
-                # Read when first drawn, then kept (Select also looks at the first option).
-                field.widget.choices = cache(partial(name_choices, field, value_field))
+                offer_names(self.form.fields[name])
 
     def is_valid(self):
         valid = super().is_valid()
@@ -181,16 +95,6 @@ class ReleaseFilter(df.FilterSet):
             if start and end and start > end:
                 self.form.add_error("date_to", _("The end date is before the start date."))
                 valid = False
-        # Tie each error to its control, for screen readers (the page shows it below).
-        for name in self.form.errors:
-            if name in self.form.fields:
-                bound = self.form[name]
-                described = [f"{bound.auto_id}_error"]
-                if bound.help_text:
-                    described.insert(0, f"{bound.auto_id}_helptext")
-                self.form.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": " ".join(described)}
-                )
         return valid
 
     def active(self) -> bool:
@@ -212,18 +116,6 @@ class ReleaseFilter(df.FilterSet):
     def filter_q(self, queryset, name, value):
         found, self.matches = search_counted(queryset, value, self.remember)
         return found
-
-    def remember(self, name: str, compute, generation_key=page_cache.GENERATION_KEY):
-        """``compute()`` for this list (its page aside), in this language, kept in the cache
-        until the content changes and at most a minute, so that scheduled releases count
-        in time (press.cache). Its counts: 20-40 ms for a country's 30,000 releases.
-        """
-        if self.request is None:
-            return compute()
-        chosen = sorted((field, sorted(self.data.getlist(field))) for field in self.form.fields)
-        text = f"{name}|{languages.current()}|{self.request.path}|{chosen}"
-        key = "list:" + hashlib.sha256(text.encode()).hexdigest()
-        return page_cache.remember(key, compute, page_cache.MAX_SECONDS, generation_key)
 
     # Releases linked to any of the chosen countries, topics or the official: a semi-join
     # (pk IN the link table's rows), so a release tagged with two of them is listed once

@@ -12,18 +12,20 @@ for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59.
 
 What is cached: answers to GET (HEAD reads the same entry) with status 200 from the public
 surfaces (``press`` URLs but previews and downloads; sitemaps; robots.txt) that
-``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request carrying a
-session or messages cookie (a signed-in editor, a visitor with a pending message) is never
-answered from the cache and never stored, and nothing is read from the database on a hit.
+``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request that is not
+an anonymous public read (press.site.public_read: a session or messages cookie, the admin,
+a preview link) is never answered from the cache and never stored, and nothing is read
+from the database on a hit.
 
 Keyed by language + absolute URL (scheme, host, path and query), so feeds and sitemaps
 with absolute links stay right behind several host names; an entry holds the generation it
 was made under and is served only while that is the current one. A cache that does not
 answer is logged and skipped: the site then serves every page uncached.
 
-Parts of pages are kept the same way, page cache on or off (``remember``): a list's count
-under the same generation (and at most 60 s); the filter form's names and a search's
-matching names under a second one that only changes to countries, topics and people move.
+Parts of pages are kept the same way, page cache on or off (``remember``): a list's counts
+(``ListMemo``) under the same generation (and at most 60 s); the filter form's names
+(``remember_names``) and a search's matching names under a second one that only changes
+to countries, topics and people move.
 """
 
 import hashlib
@@ -38,6 +40,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_request
 
+from press import languages
 from press.site.public_read import is_anonymous_public_read
 
 logger = logging.getLogger(__name__)
@@ -122,6 +125,34 @@ def remember(key: str, compute, seconds: int = 3600, generation_key: str = GENER
     except Exception:
         logger.exception("cache: store failed")
     return value
+
+
+def remember_names(what: str, compute):
+    """``compute()``, names in the active language (a filter's options), kept until a
+    country, topic or person changes. ``what`` says whose names: "country:code"."""
+    key = f"options:{what}:{languages.current()}"
+    return remember(key, compute, generation_key=NAMES_GENERATION_KEY)
+
+
+class ListMemo:
+    """What a public list computes besides its page: its count, a search's count of
+    matches, the names a search matched.
+
+    Kept per language, path and query, the page number aside, so that every page of a
+    list shares them. Counts are kept until the content changes and at most MAX_SECONDS:
+    a release scheduled for 10:00 changes no row at 10:00, so only the age limit makes
+    the count include it in time. Names are kept until a name changes.
+    """
+
+    def __init__(self, request):
+        query = sorted((name, sorted(values)) for name, values in request.GET.lists())
+        query = [(name, values) for name, values in query if name != "page"]
+        self.about = f"{languages.current()}|{request.path}|{query}"
+
+    def remember(self, name: str, compute, generation_key: str = GENERATION_KEY):
+        """``compute()`` for this list, kept under ``name`` ("count", "matches", "names")."""
+        digest = hashlib.sha256(f"{name}|{self.about}".encode()).hexdigest()
+        return remember(f"list:{digest}", compute, MAX_SECONDS, generation_key)
 
 
 # --- Signals: every write of what a public page shows -------------------------------------

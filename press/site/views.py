@@ -84,9 +84,13 @@ class ReleaseListView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
+        self.memo = page_cache.ListMemo(request)
         fixed = (self.fixed_filter,) if self.fixed_filter else ()
         self.filterset = ReleaseFilter(
-            request.GET, queryset=self.get_base_queryset(), request=request, fixed=fixed
+            request.GET,
+            queryset=self.get_base_queryset(),
+            fixed=fixed,
+            remember=self.memo.remember,
         )
         if not self.filterset.is_valid():
             self.object_list = Release.objects.none()
@@ -111,10 +115,10 @@ class ReleaseListView(ListView):
             counted = self.filterset.matches  # None on SQLite, whose search does not count
             if counted is None:
                 capped = queryset[: CappedPaginator.CAP + 1]
-                counted = self.filterset.remember("matches", capped.count)
+                counted = self.memo.remember("matches", capped.count)
             return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
         # Counted once for all the list's pages: a country's 30,000 releases take 20-40 ms.
-        counted = self.filterset.remember("count", queryset.count)
+        counted = self.memo.remember("count", queryset.count)
         return self.paginator_class(queryset, per_page, counted=counted, **kwargs)
 
     def query(self) -> str:
@@ -151,7 +155,7 @@ class SearchView(ReleaseListView):
         if query:
             # Kept until a name changes (3 queries, ~6 ms a search page).
             context.update(
-                self.filterset.remember(
+                self.memo.remember(
                     "names",
                     lambda: {
                         "countries": search.matching_names(Country, query),
