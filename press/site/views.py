@@ -60,7 +60,7 @@ class IdsFirstPaginator(CountedPaginator):
     Page 2,000 skips 40,000 releases, and a list filtered by country and year passes over
     tens of thousands that do not match: skipping entries of the per-language index
     (release_public_<lang>_idx, which carries the event date and kind) is cheap, reading
-    whole rows to skip them is not (120 ms at 100,000 releases). Costs one short query.
+    whole rows (bodies and all) to skip them grows with the archive. Costs one short query.
     """
 
     def _get_page(self, object_list, number, paginator):
@@ -110,14 +110,15 @@ class ReleaseListView(ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # A broad search matches tens of thousands of releases; counting them all exactly
-        # costs a second on PostgreSQL and tells a reader nothing page 1 does not.
+        # reads every match and tells a reader nothing page 1 does not.
         if self.query():
             counted = self.filterset.matches  # None on SQLite, whose search does not count
             if counted is None:
                 capped = queryset[: CappedPaginator.CAP + 1]
                 counted = self.memo.remember("matches", capped.count)
             return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
-        # Counted once for all the list's pages: a country's 30,000 releases take 20-40 ms.
+        # Counted once for all the list's pages: a count walks every matching index entry,
+        # tens of thousands for a busy country, and would otherwise run on every page.
         counted = self.memo.remember("count", queryset.count)
         return self.paginator_class(queryset, per_page, counted=counted, **kwargs)
 
@@ -153,7 +154,7 @@ class SearchView(ReleaseListView):
         context = super().get_context_data(**kwargs)
         query = context["query"]
         if query:
-            # Kept until a name changes (3 queries, ~6 ms a search page).
+            # Kept until a name changes: three name searches each search page would repeat.
             context.update(
                 self.memo.remember(
                     "names",
@@ -209,10 +210,10 @@ class OfficialView(ReleaseListView):
         )
 
     def get_base_queryset(self):
-        # A semi-join, not a join + DISTINCT: DISTINCT over whole release rows (bodies and
-        # all) made this page's count cost 50 ms at 100,000 releases. The appointments by
-        # their ids (read with the person): told them, PostgreSQL merges the link table's
-        # index with the releases' (8 ms for 11,000 releases, not 18 through a subquery).
+        # A semi-join, not a join + DISTINCT: DISTINCT compares whole release rows (bodies
+        # and all) to count this page. The appointments by their ids (read with the
+        # person): told them, PostgreSQL expects the right number of links and merges the
+        # link table's index with the releases', which a subquery hides from it.
         appointments = [appointment.pk for appointment in self.subject.appointments.all()]
         named = Release.participants.through.objects.filter(appointment_id__in=appointments)
         return super().get_base_queryset().filter(pk__in=named.values("release_id"))
@@ -223,7 +224,8 @@ class HomeView(TemplateView):
 
     # The countries and topics offered are those most named in the latest releases: the
     # news of the moment (a few weeks), and a count over a few hundred rows rather than the
-    # archive. PostgreSQL then reads their links by index: 2 ms, where 2,000 took 30 ms.
+    # archive. So few, PostgreSQL reads their links by index; a few thousand and it would
+    # hash every link in the table.
     RECENT = 300
 
     def get_context_data(self, **kwargs):

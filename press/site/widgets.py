@@ -46,9 +46,8 @@ class OptionsInPython:
     """A <select> whose <option>s are written in Python, not through a template each.
 
     The list's filter form offers ~260 countries and organisations, ~40 officials and the
-    topics on every list page: Django's option template, included once per option, would
-    cost more than the rest of the page (bench/README.md). Flat choices only; the markup
-    is Django's.
+    topics on every list page: Django's option template would be included once per option,
+    hundreds of template renders a page. Flat choices only; the markup is Django's.
     """
 
     def render(self, name, value, attrs=None, renderer=None):
