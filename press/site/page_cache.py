@@ -145,8 +145,9 @@ class ListMemo:
     """
 
     def __init__(self, request):
-        query = sorted((name, sorted(values)) for name, values in request.GET.lists())
-        query = [(name, values) for name, values in query if name != "page"]
+        query = sorted(
+            (name, sorted(values)) for name, values in request.GET.lists() if name != "page"
+        )
         self.about = f"{languages.current()}|{request.path}|{query}"
 
     def remember(self, name: str, compute, generation_key: str = GENERATION_KEY):
