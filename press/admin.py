@@ -21,7 +21,7 @@ from modeltranslation.admin import (
 )
 from modeltranslation.translator import translator
 
-from press import images, languages, search, services, transliteration
+from press import files, languages, search, services, transliteration
 from press.drafting_admin import DuplicateAdminMixin
 from press.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.models import (
@@ -346,7 +346,7 @@ class PhotoInline(TranslatorInlineMixin, TranslationStackedInline):
         "credit",
     )
     readonly_fields = ("preview",)
-    formfield_overrides = {models.ImageField: {"form_class": images.PhotoFormField}}
+    formfield_overrides = {models.ImageField: {"form_class": files.PhotoFormField}}
 
     @admin.display(description=_("card crop"))
     def preview(self, photo):
@@ -364,7 +364,7 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ("file", "title", "language", "order")
-    formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
+    formfield_overrides = {models.FileField: {"form_class": files.DocumentFormField}}
 
 
 class ChosenAutocomplete(AutocompleteSelectMultiple):
@@ -406,7 +406,7 @@ class ReleaseAdminForm(WorkflowFormMixin, forms.ModelForm):
                 if name in self.fields:
                     self.fields[name].chosen = self.initial.get(name) or ()
 
-    new_photos = images.MultiplePhotoField(
+    new_photos = files.MultiplePhotoField(
         label=_("Add photos"),
         required=False,
         help_text=_(

@@ -193,7 +193,7 @@ def search_counted(qs, text: str, remember=None):
 
     The count is what chooses the order; the results page shows it too rather than
     counting again ("more than RANK_LIMIT" beyond). ``remember(name, compute)`` may keep
-    the count (ReleaseFilter.remember).
+    the count (press.site.page_cache.ListMemo).
     """
     query = parse(text)
     if not query:

@@ -640,7 +640,7 @@ class ReleaseWorkflowMixin:
 
     def preview_view(self, request, pk):
         """The public template with the saved release, or with the change form's unsaved data."""
-        from press.preview import render_preview
+        from press.site.preview import render_preview
 
         release = self._release(request, pk)
         if request.method == "POST":

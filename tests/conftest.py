@@ -16,7 +16,7 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The local-memory cache outlives each test's rolled-back database: what one test's
-    # rows put there (press.cache.remember) must not answer the next.
+    # rows put there (press.site.page_cache.remember) must not answer the next.
     from django.core.cache import cache
 
     cache.clear()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from press import images
+from press.files import DOCUMENT_TYPES, check_document
 from press.models import Attachment, Status
 
 pytestmark = pytest.mark.django_db
@@ -93,12 +93,12 @@ def upload(data, name):
     ],
 )
 def test_accepted_documents(name, make, kind):
-    assert images.check_document(upload(make(), name)) == kind
+    assert check_document(upload(make(), name)) == kind
 
 
 def refusal(data, name):
     with pytest.raises(ValidationError) as error:
-        images.check_document(upload(data, name))
+        check_document(upload(data, name))
     return error.value
 
 
@@ -155,7 +155,7 @@ def test_model_save_sets_size_and_type_from_content(release_factory):
     attachment = Attachment(release=release_factory(), file=upload(data, "Bayonot.docx"))
     attachment.save()
     assert attachment.size == len(data)
-    assert attachment.content_type == images.DOCUMENT_TYPES["docx"][0]
+    assert attachment.content_type == DOCUMENT_TYPES["docx"][0]
     assert attachment.type_label() == "DOCX"
     assert re.fullmatch(r"attachments/\d{4}/\d{2}/[\w-]{16}\.docx", attachment.file.name)
 

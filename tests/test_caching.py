@@ -57,3 +57,12 @@ def test_admin_is_never_cached(client, admin_user):
     response = client.get("/uz/admin/")
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_page_for_someone_with_a_session_or_a_message_is_never_cached(client, db, cookie):
+    # Even a session that has expired: the cookie alone decides (press/site/public_read.py),
+    # so the session is never read for an anonymous page.
+    client.cookies[cookie] = "stale"
+    cache_control = client.get("/uz/press/")["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image, features
 
-from press import images
+from press.files import card_crop, check_photo
 from press.models import Photo, Status
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def upload(data, name):
 
 def refusal(data, name):
     with pytest.raises(ValidationError) as error:
-        images.check_photo(upload(data, name))
+        check_photo(upload(data, name))
     return error.value
 
 
@@ -86,7 +86,7 @@ if features.check("avif"):
 
 @pytest.mark.parametrize(("name", "make"), ACCEPTED, ids=[n for n, _m in ACCEPTED])
 def test_accepted_formats(name, make):
-    checked = images.check_photo(upload(make(), name))
+    checked = check_photo(upload(make(), name))
     assert checked.width > 0 and checked.height > 0
 
 
@@ -106,7 +106,7 @@ def test_pixel_cap_is_a_setting(settings):
     settings.PRESS_PHOTO_MAX_PIXELS = 1_000_000
     assert refusal(jpeg(1500, 1000), "photo.jpg").code == "too_many_pixels"
     settings.PRESS_PHOTO_MAX_PIXELS = 2_000_000
-    images.check_photo(upload(jpeg(1500, 1000), "photo.jpg"))
+    check_photo(upload(jpeg(1500, 1000), "photo.jpg"))
 
 
 def test_byte_cap_is_a_setting(settings):
@@ -150,7 +150,7 @@ def test_text_is_refused():
 
 def test_empty_file_is_refused():
     with pytest.raises(ValidationError):
-        images.check_photo(io.BytesIO(b""), "photo.jpg")
+        check_photo(io.BytesIO(b""), "photo.jpg")
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -363,7 +363,7 @@ def test_changing_the_focal_point_removes_old_crops_after_commit(
 def test_card_crop_stays_inside_the_image():
     image = halves(1000, 1000)
     for fx, fy in [(0, 0), (1, 1), (0.5, 0.5), (0.9, 0.1)]:
-        crop = images.card_crop(image, fx, fy)
+        crop = card_crop(image, fx, fy)
         assert crop.size == (1000, 667)
 
 

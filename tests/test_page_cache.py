@@ -1,5 +1,5 @@
-"""Whole public pages in the cache (press/cache.py): served without the database, made stale
-by every change an editor, a script or the services make, never served to editors."""
+"""Whole public pages in the cache (press/site/page_cache.py): served without the database,
+made stale by every change an editor, a script or the services make, never served to editors."""
 
 import datetime
 
@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
-from press import cache as page_cache
 from press import services
 from press.models import Photo
+from press.site import page_cache
 
 pytestmark = pytest.mark.django_db
 

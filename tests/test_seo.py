@@ -173,7 +173,7 @@ def test_error_pages_in_the_layout_and_language(client, db, code):
     from django.test import RequestFactory
     from django.utils import translation
 
-    from press import views
+    from press.site import views
 
     request = RequestFactory().get(f"/{code}/x/")
     with translation.override(code):

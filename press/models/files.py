@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from press import images, languages
+from press import files as uploads
+from press import languages
 
 
 def random_name(prefix: str, filename: str) -> str:
@@ -77,7 +78,7 @@ class Photo(models.Model):
         help_text=_("0 is the top edge, 1 the bottom edge."),
     )
     # [{"kind": "full"|"card", "format": "avif"|"webp"|"jpeg"|"png", "width", "height",
-    #   "name"}]: made once when the photo is saved (press/images.py), never on request.
+    #   "name"}]: made once when the photo is saved (press/files/), never on request.
     renditions = models.JSONField(_("renditions"), default=list, blank=True, editable=False)
     content_hash = models.CharField(
         _("SHA-256 of the upload"), max_length=64, blank=True, editable=False
@@ -135,13 +136,13 @@ class Photo(models.Model):
         self._remember_stored()
         if obsolete:
             names = [n for n in obsolete if n]
-            transaction.on_commit(lambda: images.delete_files(storage, names))
+            transaction.on_commit(lambda: uploads.delete_files(storage, names))
 
     def _store_image(self, storage):
         raw = self.image.name if self.image._committed else None
         try:
             source = self.image.file
-            prepared = images.prepare_photo(source, self.image.name)
+            prepared = uploads.prepare_photo(source, self.image.name)
         finally:
             if raw:
                 # Stored as uploaded by image.save(): never kept, not even for a moment longer.
@@ -150,7 +151,7 @@ class Photo(models.Model):
         self.image.save(f"photo.{prepared.extension}", ContentFile(prepared.data), save=False)
         self.width, self.height = prepared.width, prepared.height
         self.content_hash = prepared.content_hash
-        self.renditions = images.make_renditions(
+        self.renditions = uploads.make_renditions(
             prepared.image, storage=storage, stem=self._stem(), focal=(self.focal_x, self.focal_y)
         )
 
@@ -160,7 +161,7 @@ class Photo(models.Model):
         with storage.open(self.image.name, "rb") as f:
             image = Image.open(f)
             image.load()
-        cards = images.make_renditions(
+        cards = uploads.make_renditions(
             image,
             storage=storage,
             stem=self._stem(),
@@ -181,9 +182,9 @@ class Photo(models.Model):
 
     def picture(self, kind: str = "full") -> dict:
         """What <picture> needs: sources per format, the <img> src/srcset, width and height."""
-        data = images.picture_data(self.renditions or [], kind, self.image.storage)
+        data = uploads.picture_data(self.renditions or [], kind, self.image.storage)
         if data is None and kind == "card":
-            data = images.picture_data(self.renditions or [], "full", self.image.storage)
+            data = uploads.picture_data(self.renditions or [], "full", self.image.storage)
         if data is None:  # made before renditions existed
             data = {
                 "sources": [],
@@ -212,7 +213,7 @@ class Photo(models.Model):
 @receiver(post_delete, sender=Photo)
 def _delete_photo_files(sender, instance, **kwargs):
     storage, names = instance.image.storage, instance.file_names()
-    transaction.on_commit(lambda: images.delete_files(storage, names))
+    transaction.on_commit(lambda: uploads.delete_files(storage, names))
 
 
 class Attachment(models.Model):
@@ -260,15 +261,15 @@ class Attachment(models.Model):
         replaced = None
         if self.file and (not self.file._committed or self.file.name != self._stored_file):
             # Checked here too, for code that does not come through the admin's form.
-            kind = images.check_document(self.file.file, self.file.name)
+            kind = uploads.check_document(self.file.file, self.file.name)
             self.size = self.file.size
-            self.content_type = images.DOCUMENT_TYPES[kind][0]
+            self.content_type = uploads.DOCUMENT_TYPES[kind][0]
             replaced = self._stored_file
         super().save(*args, **kwargs)
         self._stored_file = self.file.name
         if replaced:
             storage = self.file.storage
-            transaction.on_commit(lambda: images.delete_files(storage, [replaced]))
+            transaction.on_commit(lambda: uploads.delete_files(storage, [replaced]))
 
     def get_absolute_url(self):
         return reverse("press:attachment", kwargs={"slug": self.release.slug, "pk": self.pk})
@@ -279,7 +280,7 @@ class Attachment(models.Model):
 
     def type_label(self) -> str:
         """PDF, DOCX…: what the page says the file is."""
-        return images.DOCUMENT_TYPES.get(self.extension, ("", self.extension.upper()))[1]
+        return uploads.DOCUMENT_TYPES.get(self.extension, ("", self.extension.upper()))[1]
 
     def download_name(self) -> str:
         """The title in the active language (else any) with the extension, safe as a name."""
@@ -296,4 +297,4 @@ class Attachment(models.Model):
 @receiver(post_delete, sender=Attachment)
 def _delete_attachment_file(sender, instance, **kwargs):
     storage, name = instance.file.storage, instance.file.name
-    transaction.on_commit(lambda: images.delete_files(storage, [name]))
+    transaction.on_commit(lambda: uploads.delete_files(storage, [name]))

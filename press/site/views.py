@@ -8,10 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from press import cache as page_cache
-from press import languages, search, seo
-from press.feeds import feed_links
-from press.filters import ReleaseFilter
+from press import languages, search
 from press.models import (
     Appointment,
     Attachment,
@@ -22,7 +19,10 @@ from press.models import (
     Status,
     Topic,
 )
-from press.sitemaps import robots_txt_lines
+from press.site import page_cache, seo
+from press.site.feeds import feed_links
+from press.site.filters import ReleaseFilter
+from press.site.sitemaps import robots_txt_lines
 
 
 class CountedPaginator(Paginator):
@@ -60,7 +60,7 @@ class IdsFirstPaginator(CountedPaginator):
     Page 2,000 skips 40,000 releases, and a list filtered by country and year passes over
     tens of thousands that do not match: skipping entries of the per-language index
     (release_public_<lang>_idx, which carries the event date and kind) is cheap, reading
-    whole rows to skip them is not (120 ms at 100,000 releases). Costs one short query.
+    whole rows (bodies and all) to skip them grows with the archive. Costs one short query.
     """
 
     def _get_page(self, object_list, number, paginator):
@@ -84,9 +84,13 @@ class ReleaseListView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
+        self.memo = page_cache.ListMemo(request)
         fixed = (self.fixed_filter,) if self.fixed_filter else ()
         self.filterset = ReleaseFilter(
-            request.GET, queryset=self.get_base_queryset(), request=request, fixed=fixed
+            request.GET,
+            queryset=self.get_base_queryset(),
+            fixed=fixed,
+            remember=self.memo.remember,
         )
         if not self.filterset.is_valid():
             self.object_list = Release.objects.none()
@@ -106,15 +110,16 @@ class ReleaseListView(ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # A broad search matches tens of thousands of releases; counting them all exactly
-        # costs a second on PostgreSQL and tells a reader nothing page 1 does not.
+        # reads every match and tells a reader nothing page 1 does not.
         if self.query():
             counted = self.filterset.matches  # None on SQLite, whose search does not count
             if counted is None:
                 capped = queryset[: CappedPaginator.CAP + 1]
-                counted = self.filterset.remember("matches", capped.count)
+                counted = self.memo.remember("matches", capped.count)
             return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
-        # Counted once for all the list's pages: a country's 30,000 releases take 20-40 ms.
-        counted = self.filterset.remember("count", queryset.count)
+        # Counted once for all the list's pages: a count walks every matching index entry,
+        # tens of thousands for a busy country, and would otherwise run on every page.
+        counted = self.memo.remember("count", queryset.count)
         return self.paginator_class(queryset, per_page, counted=counted, **kwargs)
 
     def query(self) -> str:
@@ -149,9 +154,9 @@ class SearchView(ReleaseListView):
         context = super().get_context_data(**kwargs)
         query = context["query"]
         if query:
-            # Kept until a name changes (3 queries, ~6 ms a search page).
+            # Kept until a name changes: three name searches each search page would repeat.
             context.update(
-                self.filterset.remember(
+                self.memo.remember(
                     "names",
                     lambda: {
                         "countries": search.matching_names(Country, query),
@@ -214,7 +219,8 @@ class HomeView(TemplateView):
 
     # The countries and topics offered are those most named in the latest releases: the
     # news of the moment (a few weeks), and a count over a few hundred rows rather than the
-    # archive. PostgreSQL then reads their links by index: 2 ms, where 2,000 took 30 ms.
+    # archive. So few, PostgreSQL reads their links by index; a few thousand and it would
+    # hash every link in the table.
     RECENT = 300
 
     def get_context_data(self, **kwargs):

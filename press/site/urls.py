@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from press import feeds, preview, views
+from press.site import feeds, preview, views
 
 
 class FeedFormat:

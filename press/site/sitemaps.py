@@ -25,8 +25,8 @@ def _flag(code: str) -> str:
 def latest_change():
     """The newest change to a published release: the sitemap index's lastmod for each section.
 
-    Django's default reads every item of a section to find it (seconds at 100,000
-    releases); two walks down an index (release_updated_idx, release_visible_idx) do here.
+    Django's default reads every item of a section to find it, which grows with the
+    archive; two walks down an index (release_updated_idx, release_visible_idx) do here.
     """
     published = Release.objects.published()
     times = [
@@ -39,9 +39,9 @@ def latest_change():
 class LanguagePairs:
     """The (item, language) pairs an i18n sitemap pages through, made one page at a time.
 
-    Django's own ``Sitemap._items()`` builds every pair before it takes a page: all
-    100,000 releases read and made into objects for each sitemap page (seconds). This
-    counts the items in SQL and reads only the slice a page shows.
+    Django's own ``Sitemap._items()`` builds every pair before it takes a page: every
+    release read and made into an object for each sitemap page. This counts the items in
+    SQL and reads only the slice a page shows.
     """
 
     def __init__(self, sitemap, items):
@@ -68,7 +68,7 @@ class LanguageSitemap(Sitemap):
     alternates = True
     x_default = True
     # Items per sitemap page, each listed in up to four languages with its alternates:
-    # at most 2,000 URLs (the protocol allows 50,000), a page made in well under a second.
+    # at most 2,000 URLs (the protocol allows 50,000), so one page is made within a request.
     limit = 500
 
     @property
@@ -126,8 +126,8 @@ class SubjectSitemap(LanguageSitemap):
     to_releases = ""  # the path from the subject to its releases
 
     def items(self):
-        # One pass over the published releases grouped by subject, instead of four EXISTS
-        # and a MAX per subject (0.7-1.4 s a section at 100,000 releases).
+        # One pass over the published releases grouped by subject: four EXISTS and a MAX
+        # per subject would each read that subject's releases again.
         rel = self.to_releases
         flags = {
             _flag(code): Max(Cast(f"{rel}__{_flag(code)}", IntegerField()))

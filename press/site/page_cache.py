@@ -12,18 +12,20 @@ for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59.
 
 What is cached: answers to GET (HEAD reads the same entry) with status 200 from the public
 surfaces (``press`` URLs but previews and downloads; sitemaps; robots.txt) that
-``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request carrying a
-session or messages cookie (a signed-in editor, a visitor with a pending message) is never
-answered from the cache and never stored, and nothing is read from the database on a hit.
+``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request that is not
+an anonymous public read (press.site.public_read: a session or messages cookie, the admin,
+a preview link) is never answered from the cache and never stored, and nothing is read
+from the database on a hit.
 
 Keyed by language + absolute URL (scheme, host, path and query), so feeds and sitemaps
 with absolute links stay right behind several host names; an entry holds the generation it
 was made under and is served only while that is the current one. A cache that does not
 answer is logged and skipped: the site then serves every page uncached.
 
-Parts of pages are kept the same way, page cache on or off (``remember``): a list's count
-under the same generation (and at most 60 s); the filter form's names and a search's
-matching names under a second one that only changes to countries, topics and people move.
+Parts of pages are kept the same way, page cache on or off (``remember``): a list's counts
+(``ListMemo``) under the same generation (and at most 60 s); the filter form's names
+(``remember_names``) and a search's matching names under a second one that only changes
+to countries, topics and people move.
 """
 
 import hashlib
@@ -37,6 +39,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_request
+
+from press import languages
+from press.site.public_read import is_anonymous_public_read
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +127,35 @@ def remember(key: str, compute, seconds: int = 3600, generation_key: str = GENER
     return value
 
 
+def remember_names(what: str, compute):
+    """``compute()``, names in the active language (a filter's options), kept until a
+    country, topic or person changes. ``what`` says whose names: "country:code"."""
+    key = f"options:{what}:{languages.current()}"
+    return remember(key, compute, generation_key=NAMES_GENERATION_KEY)
+
+
+class ListMemo:
+    """What a public list computes besides its page: its count, a search's count of
+    matches, the names a search matched.
+
+    Kept per language, path and query, the page number aside, so that every page of a
+    list shares them. Counts are kept until the content changes and at most MAX_SECONDS:
+    a release scheduled for 10:00 changes no row at 10:00, so only the age limit makes
+    the count include it in time. Names are kept until a name changes.
+    """
+
+    def __init__(self, request):
+        query = sorted(
+            (name, sorted(values)) for name, values in request.GET.lists() if name != "page"
+        )
+        self.about = f"{languages.current()}|{request.path}|{query}"
+
+    def remember(self, name: str, compute, generation_key: str = GENERATION_KEY):
+        """``compute()`` for this list, kept under ``name`` ("count", "matches", "names")."""
+        digest = hashlib.sha256(f"{name}|{self.about}".encode()).hexdigest()
+        return remember(f"list:{digest}", compute, MAX_SECONDS, generation_key)
+
+
 # --- Signals: every write of what a public page shows -------------------------------------
 
 
@@ -151,16 +185,18 @@ def connect_signals():
     )
 
     for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment):
-        uid = f"press.cache:{model.__name__}"
+        uid = f"press.page_cache:{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
     for model in (Country, Topic, Person):
-        uid = f"press.cache:names:{model.__name__}"
+        uid = f"press.page_cache:names:{model.__name__}"
         post_save.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:delete")
     for field in ("countries", "topics", "participants"):
         through = getattr(Release, field).through
-        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"press.cache:{field}")
+        m2m_changed.connect(
+            _links_changed, sender=through, dispatch_uid=f"press.page_cache:{field}"
+        )
 
 
 # --- The middleware -----------------------------------------------------------------------
@@ -178,11 +214,17 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.skip = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
+        # Static and media files are never stored here: asking the cache for them would
+        # only add a round trip to each.
+        self.files = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
 
     def __call__(self, request):
         seconds = timeout()
-        if not seconds or not self.anonymous_read(request):
+        if (
+            not seconds
+            or request.path.startswith(self.files)
+            or not is_anonymous_public_read(request)
+        ):
             return self.get_response(request)
         try:
             key = self.key(request)
@@ -205,12 +247,6 @@ class PageCacheMiddleware:
             else:
                 response["X-Page-Cache"] = "miss"  # rendered now, served from the cache next
         return response
-
-    def anonymous_read(self, request) -> bool:
-        if request.method not in ("GET", "HEAD") or request.path.startswith(self.skip):
-            return False
-        cookies = request.COOKIES
-        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
     @staticmethod
     def key(request) -> str:

@@ -17,8 +17,9 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from press import languages
-from press.filters import ReleaseFilter
 from press.models import Appointment, Country, Person, Release, Topic
+from press.site import page_cache
+from press.site.filters import ReleaseFilter
 
 FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
@@ -66,7 +67,12 @@ class ReleaseFeed(Feed):
         subject = self.get_subject(**kwargs)
         queryset = self.base_queryset(subject)
         fixed = (self.fixed_filter,) if self.fixed_filter else ()
-        filterset = ReleaseFilter(request.GET, queryset=queryset, request=request, fixed=fixed)
+        filterset = ReleaseFilter(
+            request.GET,
+            queryset=queryset,
+            fixed=fixed,
+            remember=page_cache.ListMemo(request).remember,
+        )
         if not filterset.is_valid():
             raise BadRequest("invalid filter")
         page_url = self.page_url(subject)
