@@ -57,7 +57,7 @@ class Country(MachineTranslated):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=CountryKind.choices, default=CountryKind.COUNTRY
+        _("kind"), max_length=20, choices=CountryKind, default=CountryKind.COUNTRY
     )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive entries are not offered to editors.")
@@ -406,7 +406,7 @@ class Release(MachineTranslated):
             "kept when the title changes later."
         ),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.NEWS)
     event_date = models.DateField(_("event date"), help_text=_("The day the event took place."))
     place = models.CharField(_("place"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
@@ -417,7 +417,7 @@ class Release(MachineTranslated):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=Status.choices,
+        choices=Status,
         default=Status.DRAFT,
         db_index=True,
         help_text=_(
