@@ -44,13 +44,23 @@ test: install
 test-browser: install
 	$(PY) -m pytest -m browser
 
+# The checks .pre-commit-config.yaml runs before a commit, on every file: lint only looks,
+# format rewrites. Python files are those git tracks or would track, migrations excepted.
+PYTHON_FILES = git ls-files -z --cached --others --exclude-standard -- '*.py' ':!:*/migrations/*'
+DJANGO_UPGRADE = $(VENV)/bin/django-upgrade --target-version 5.2
+DJHTML = $(VENV)/bin/djhtml --tabwidth 2
+
 lint: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(DJHTML) --check templates
 
 format: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --exit-zero-even-if-changed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(DJHTML) templates
 
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
