@@ -4,15 +4,29 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format makemessages bench bench-load node
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node
 
 install: $(VENV)/.installed messages node
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# requirements*.txt say what we need, requirements.lock at which exact versions.
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt -c requirements.lock
 	touch $@
+
+# Pins every package, runtime and dev, for every platform. Run it after editing
+# requirements*.txt (tests/test_project.py fails until the lock agrees); it keeps the other
+# pins as they are. Newer versions within the ranges: make lock LOCK_ARGS=--upgrade
+LOCK_ARGS ?=
+lock: $(VENV)/bin/uv
+	$(VENV)/bin/uv pip compile requirements-dev.txt -o requirements.lock --universal \
+		--python-version 3.11 --custom-compile-command "make lock" --quiet $(LOCK_ARGS)
+
+# Only uv, so that make lock works while requirements*.txt and the lock disagree.
+$(VENV)/bin/uv:
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -c requirements.lock uv
 
 # The Nu Html Checker and axe-core for tests/browser (package.json). Without npm the
 # HTML and accessibility checks skip and say so; CI (.ci/run) always has them.
@@ -46,13 +60,23 @@ test: install
 test-browser: install
 	$(PY) -m pytest -m browser
 
+# The checks .pre-commit-config.yaml runs before a commit, on every file: lint only looks,
+# format rewrites. Python files are those git tracks or would track, migrations excepted.
+PYTHON_FILES = git ls-files -z --cached --others --exclude-standard -- '*.py' ':!:*/migrations/*'
+DJANGO_UPGRADE = $(VENV)/bin/django-upgrade --target-version 5.2
+DJHTML = $(VENV)/bin/djhtml --tabwidth 2
+
 lint: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(DJHTML) --check templates
 
 format: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --exit-zero-even-if-changed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(DJHTML) templates
 
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
