@@ -49,7 +49,7 @@ class Country(MachineTranslated):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=CountryKind.choices, default=CountryKind.COUNTRY
+        _("kind"), max_length=20, choices=CountryKind, default=CountryKind.COUNTRY
     )
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive entries are not offered to editors.")
