@@ -180,7 +180,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
 
     def save_model(self, request, obj, form, change):
         # Saved through the service (lock, permissions, correction); recorded once the
-        # inlines are saved too, in log_addition/log_change below.
+        # inlines are saved too, at the end of save_related.
         data = form.cleaned_data
         services.release_save(
             release=obj,
@@ -200,22 +200,13 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         last = release.photos.aggregate(models.Max("order"))["order__max"] or 0
         for n, upload in enumerate(form.cleaned_data.get("new_photos") or [], start=1):
             Photo(release=release, image=upload, order=last + n).save()
-
-    def _record(self, request, obj):
+        # The revision, with the photos and documents just saved. Not in log_change: the
+        # transliteration action logs its change too, after release_save has recorded it.
         services.release_record(
-            release=obj,
+            release=release,
             user=request.user,
             no_retranslation=getattr(self, "_no_retranslation", False),
         )
-
-    def log_addition(self, request, obj, message):
-        self._record(request, obj)
-        return super().log_addition(request, obj, message)
-
-    def log_change(self, request, obj, message):
-        if isinstance(obj, Release):
-            self._record(request, obj)
-        return super().log_change(request, obj, message)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
