@@ -192,7 +192,6 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             },
             record=False,
         )
-        self._no_retranslation = bool(data.get("no_retranslation"))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -202,10 +201,12 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             Photo(release=release, image=upload, order=last + n).save()
         # The revision, with the photos and documents just saved. Not in log_change: the
         # transliteration action logs its change too, after release_save has recorded it.
+        # The "minor edit" flag is read from this request's form: one ModelAdmin serves
+        # every request, so nothing of a save may be kept on it.
         services.release_record(
             release=release,
             user=request.user,
-            no_retranslation=getattr(self, "_no_retranslation", False),
+            no_retranslation=bool(form.cleaned_data.get("no_retranslation")),
         )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
