@@ -38,11 +38,16 @@ from press.models import (
 
 
 class WorkflowError(Exception):
-    """A transition that is not allowed now; the message is for the editor, translated."""
+    """A transition that is not allowed now; the message is for the editor, translated.
 
-    def __init__(self, message):
+    ``field`` names the release's field the refusal is about, if one is: the admin shows
+    the message next to it.
+    """
+
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(str(message))
         self.message = message
+        self.field = field
 
 
 class ConflictError(WorkflowError):
@@ -300,13 +305,13 @@ def release_save(
     no_retranslation: bool = False,
     major: bool = False,
     change_note=None,
-    record: bool = True,
 ) -> Release:
     """Save edits to a release (new or stored); a public one's edit is a correction.
 
     ``changes`` sets fields, ``relations`` sets M2M lists, ``save_related`` is called after
-    the release is saved (the admin saves its inlines there). A correction of a public
-    release is major (``change_note`` required, shown on the page with its time) or minor.
+    the release is saved (the admin saves its photos and documents there), so that the
+    checks and the one revision see them. A correction of a public release is major
+    (``change_note`` required, shown on the page with its time) or minor.
     """
     new = release.pk is None
     stored = None if new else _lock(release, version)
@@ -329,7 +334,8 @@ def release_save(
         if major:
             if not notes:
                 raise WorkflowError(
-                    _("A major correction needs a change note: say what was corrected.")
+                    _("A major correction needs a change note: say what was corrected."),
+                    field="change_note",
                 )
             for code in languages.codes():
                 setattr(release, languages.field("change_note", code), "")
@@ -349,19 +355,12 @@ def release_save(
         raise WorkflowError(
             _("Write the alternative text of every photo in each language the release is in.")
         )
-    release._save_action = action
-    if record:
-        release_record(release=release, user=user, note=note, no_retranslation=no_retranslation)
+    _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
     return release
 
 
-def release_record(*, release: Release, user, note: str = "", no_retranslation=False) -> Revision:
-    """The end of every save: the revision, the audit entry of a correction, the presence.
-
-    ``release_save`` calls it; the admin's change form calls it once its inlines are saved
-    (``release_save(record=False)`` first), so that the revision holds the photos too.
-    """
-    action = getattr(release, "_save_action", "save")
+def _record(*, release: Release, user, action: str, note: str, no_retranslation: bool) -> Revision:
+    """The end of every save: the revision, the audit entry of a correction, the presence."""
     revision = revision_create(
         release=release,
         user=user,

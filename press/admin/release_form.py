@@ -1,17 +1,21 @@
-"""The release's change form: its cross-field rules, optimistic locking and correction fields.
+"""The release's change form: its cross-field rules, and the save's refusals as its errors.
 
 The admin builds the text and structure fields from ReleaseAdmin.fieldsets; this form adds
 what the workflow needs (the version the editor saw, the correction's kind, "needs no
 re-translation"), the bulk photo upload, and the checks that need more than one field.
+The rules of saving (the version, a correction's note, photo descriptions) are checked by
+``services.release_save``; when it refuses, ReleaseAdmin validates the same POST again with
+the refusal as ``refusal``, and this form shows it next to the field it is about.
 """
 
 from django import forms
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from press import images, languages
+from press import images, languages, services
 from press.models import Appointment, Release, Status, participant_errors
 
 
@@ -66,6 +70,7 @@ class ReleaseAdminForm(forms.ModelForm):
     )
 
     conflict = None  # the stored release, when the form was overtaken
+    refusal = None  # why services.release_save refused this very POST (ReleaseAdmin.get_form)
 
     def __init__(self, *args, **kwargs):
         instance = kwargs.get("instance")
@@ -85,30 +90,8 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            stored = Release.objects.select_for_update().get(pk=self.instance.pk)
-            seen = cleaned.get("edit_version")
-            if seen is not None and seen != stored.version:
-                self.conflict = stored
-                # The next save of this form is made knowing the saved version.
-                data = self.data.copy()
-                data[self.add_prefix("edit_version")] = stored.version
-                self.data = data
-                raise forms.ValidationError(
-                    _(
-                        "Someone else saved this release after you opened it. Nothing was "
-                        "saved: your version and the saved one are side by side below. "
-                        "Copy what you need, then save again."
-                    ),
-                    code="conflict",
-                )
-            if stored.is_public() and cleaned.get("major_change"):
-                notes = [cleaned.get(languages.field("change_note", c)) for c in languages.codes()]
-                if not any(notes):
-                    self.add_error(
-                        None,
-                        _("A major correction needs a change note: say what was corrected."),
-                    )
+        if self.refusal is not None:
+            self.add_refusal(self.refusal)
         if cleaned.get("new_photos") and self.instance.status == Status.PUBLISHED:
             self.add_error(
                 "new_photos",
@@ -124,6 +107,34 @@ class ReleaseAdminForm(forms.ModelForm):
             if errors:
                 self.add_error("participants", errors)
         return cleaned
+
+    def add_refusal(self, refusal: services.WorkflowError | ValidationError) -> None:
+        """Shows why the save was refused as this form's error, next to its field if it has one."""
+        if isinstance(refusal, services.ConflictError):
+            self.conflict = refusal.saved
+            # The next save of this form is made knowing the saved version.
+            data = self.data.copy()
+            data[self.add_prefix("edit_version")] = refusal.saved.version
+            self.data = data
+            message = _(
+                "Someone else saved this release after you opened it. Nothing was "
+                "saved: your version and the saved one are side by side below. "
+                "Copy what you need, then save again."
+            )
+            self.add_error(None, ValidationError(message, code="conflict"))
+        elif isinstance(refusal, services.WorkflowError):
+            self.add_error(self.field_named(refusal.field), refusal.message)
+        else:
+            for name, errors in getattr(refusal, "error_dict", {None: refusal.error_list}).items():
+                self.add_error(self.field_named(name), errors)
+
+    def field_named(self, name: str | None) -> str | None:
+        """This form's field for a model field: itself, or its text in the editor's language."""
+        if name is None:
+            return None
+        current = languages.field(name, languages.current())
+        others = [languages.field(name, code) for code in languages.codes()]
+        return next((n for n in (name, current, *others) if n in self.fields), None)
 
     def conflict_rows(self):
         """(label, yours, saved) for each field where the two versions differ."""

@@ -1,15 +1,17 @@
 """The release's admin: its list, its change form, and the URLs of its own pages.
 
-The change form saves through press/services.py (lock, permissions, corrections, revision).
+The change form is validated with its photo and document inlines, then saved by one call
+of ``services.release_save`` (lock, permissions, corrections, photos, one revision). A
+refusal of that call comes back as a form error on the same page, with everything typed.
 The pages beyond Django's own are plain views in this package (workflow.py, revisions.py,
 previews.py, duplicate.py), wired here in ``get_urls``.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.http import HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -178,44 +180,54 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refusal = getattr(request, "release_refusal", None)  # set by changeform_view
+        if refusal is None:
+            return form
+        return type(form.__name__, (form,), {"refusal": refusal})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except (services.WorkflowError, ValidationError) as refusal:
+            if request.method != "POST" or hasattr(request, "release_refusal"):
+                raise
+            # Django's view saves in a transaction, which the refusal rolled back: nothing
+            # is stored. Validating the same POST again with the refusal as a form error
+            # brings the page back with everything typed and the reason next to its field.
+            request.release_refusal = refusal
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        # Saved through the service (lock, permissions, correction); recorded once the
-        # inlines are saved too, at the end of save_related.
+        """Nothing yet: save_related saves the release together with its inlines."""
+
+    def save_related(self, request, form, formsets, change):
+        """One service call saves the release, its relations, photos and documents."""
         data = form.cleaned_data
+        save_inlines = super().save_related
+
+        def save_relations_photos_and_documents():
+            save_inlines(request, form, formsets, change)
+            release = form.instance
+            last = release.photos.aggregate(models.Max("order"))["order__max"] or 0
+            for n, upload in enumerate(data.get("new_photos") or [], start=1):
+                Photo(release=release, image=upload, order=last + n).save()
+
+        # Every flag is read from this request's form: one ModelAdmin serves every request,
+        # so nothing of a save may be kept on it between these calls.
         services.release_save(
-            release=obj,
+            release=form.instance,
             user=request.user,
             version=data.get("edit_version") if change else None,
             major=bool(data.get("major_change")),
             change_note={
                 c: data.get(languages.field("change_note", c)) or "" for c in languages.codes()
             },
-            record=False,
+            no_retranslation=bool(data.get("no_retranslation")),
+            save_related=save_relations_photos_and_documents,
         )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        release = form.instance
-        last = release.photos.aggregate(models.Max("order"))["order__max"] or 0
-        for n, upload in enumerate(form.cleaned_data.get("new_photos") or [], start=1):
-            Photo(release=release, image=upload, order=last + n).save()
-        # The revision, with the photos and documents just saved. Not in log_change: the
-        # transliteration action logs its change too, after release_save has recorded it.
-        # The "minor edit" flag is read from this request's form: one ModelAdmin serves
-        # every request, so nothing of a save may be kept on it.
-        services.release_record(
-            release=release,
-            user=request.user,
-            no_retranslation=bool(form.cleaned_data.get("no_retranslation")),
-        )
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.WorkflowError as error:
-            self.message_user(request, error.message, messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Here, with the release Django's view fetched, rather than fetching it a second time.
