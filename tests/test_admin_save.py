@@ -122,3 +122,73 @@ def test_a_major_correction_without_a_note_is_an_error_at_the_note(client, edito
     ]
     assert "Tuzatilgan matn" in response.content.decode()
     assert Release.objects.get(pk=uzbek_only.pk).body_uz != "<p>Tuzatilgan matn</p>"
+
+
+# --- Uploads survive a page that comes back -------------------------------------------------
+
+
+NEW_PHOTO = {
+    "photos-TOTAL_FORMS": ["1"],
+    "photos-0-order": ["0"],
+    "photos-0-focal_x": ["0.5"],
+    "photos-0-focal_y": ["0.5"],
+}
+
+
+@pytest.fixture
+def draft(draft_factory, minister):
+    return draft_factory(title="Rasmli", participants=[minister])
+
+
+def test_a_photo_chosen_before_an_error_is_kept_for_the_next_submit(client, editor, draft):
+    client.force_login(editor)
+    data = page_data(client, draft, "en")
+    data.update(NEW_PHOTO, event_date=["2023-03-01"])  # the minister was out of office
+    data["photos-0-image"] = [SimpleUploadedFile("a.jpg", jpeg())]
+
+    response = client.post(change_url(draft, "en"), data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="photos-0-image-kept"' in html and "Kept from the last attempt: a.jpg" in html
+    assert not Photo.objects.exists()
+
+    again = form_data(html)  # no file chosen this time
+    again.update(event_date=["2021-05-05"], _continue=["Save and continue editing"])
+    response = client.post(change_url(draft, "en"), again)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    photo = Photo.objects.get(release=draft)
+    assert photo.renditions and (photo.width, photo.height) == (1200, 800)
+
+
+def test_a_made_up_key_keeps_nothing(client, editor, draft):
+    client.force_login(editor)
+    data = page_data(client, draft, "en")
+    data["new_photos-kept"] = ["A" * 32, "../../etc/passwd"]
+    assert client.post(change_url(draft, "en"), data).status_code == 302
+    assert not Photo.objects.exists()
+
+
+def test_several_photos_are_kept(client, editor, draft):
+    client.force_login(editor)
+    data = page_data(client, draft, "en")
+    data["event_date"] = ["2023-03-01"]
+    data["new_photos"] = [SimpleUploadedFile(n, jpeg()) for n in ("a.jpg", "b.jpg")]
+    html = client.post(change_url(draft, "en"), data).content.decode()
+    assert html.count('name="new_photos-kept"') == 2
+
+    again = form_data(html)
+    again["event_date"] = ["2021-05-05"]
+    assert client.post(change_url(draft, "en"), again).status_code == 302
+    assert Photo.objects.filter(release=draft).count() == 2
+
+
+def test_a_refused_file_is_not_kept(client, editor, draft):
+    client.force_login(editor)
+    data = page_data(client, draft, "en")
+    data.update(NEW_PHOTO)
+    data["photos-0-image"] = [SimpleUploadedFile("a.jpg", jpeg() + b"<script>x</script>")]
+    response = client.post(change_url(draft, "en"), data)
+    assert response.status_code == 200
+    assert "photos-0-image-kept" not in response.content.decode()

@@ -7,7 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from press import images, languages
+from press import languages
+from press.admin.kept_uploads import KeptAdminFileWidget, KeptDocumentField, KeptPhotoField
 from press.models import Attachment, Photo, Status
 
 
@@ -71,7 +72,10 @@ class PhotoInline(TranslatorInlineMixin, TranslationStackedInline):
         "credit",
     )
     readonly_fields = ("preview",)
-    formfield_overrides = {models.ImageField: {"form_class": images.PhotoFormField}}
+    # The admin's own widget for files would replace the one that keeps an upload.
+    formfield_overrides = {
+        models.ImageField: {"form_class": KeptPhotoField, "widget": KeptAdminFileWidget}
+    }
 
     @admin.display(description=_("card crop"))
     def preview(self, photo):
@@ -89,4 +93,6 @@ class AttachmentInline(TranslatorInlineMixin, TranslationTabularInline):
     model = Attachment
     extra = 0
     fields = ("file", "title", "language", "order")
-    formfield_overrides = {models.FileField: {"form_class": images.DocumentFormField}}
+    formfield_overrides = {
+        models.FileField: {"form_class": KeptDocumentField, "widget": KeptAdminFileWidget}
+    }

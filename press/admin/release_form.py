@@ -15,7 +15,8 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from press import images, languages, services
+from press import languages, services
+from press.admin.kept_uploads import KeptPhotosField
 from press.models import Appointment, Release, Status, participant_errors
 
 
@@ -60,7 +61,7 @@ class ReleaseAdminForm(forms.ModelForm):
             "(a typo), which leaves no public note."
         ),
     )
-    new_photos = images.MultiplePhotoField(
+    new_photos = KeptPhotosField(
         label=gettext_lazy("Add photos"),
         required=False,
         help_text=gettext_lazy(
