@@ -68,6 +68,17 @@ def test_fills_empty_cyrillic_fields_and_marks_them(editor_client, latin_release
     assert any("[uz-cyrl]" in message for message in history), history
 
 
+def test_a_transliteration_run_records_one_revision_a_release(editor_client, latin_release):
+    other = Release.objects.get(pk=latin_release.pk)
+    other.pk, other.slug = None, "ikkinchi"
+    other.save()
+    before = Revision.objects.count()
+    run(editor_client, "fill_cyrillic", [latin_release, other])
+    assert Revision.objects.count() == before + 2
+    for release in (latin_release, other):
+        assert Revision.objects.filter(release=release).count() == 1
+
+
 def test_filled_fields_ask_first_and_are_skipped_with_a_message(editor_client, latin_release):
     latin_release.title_uz_cyrl = "Муҳаррир ёзган сарлавҳа"
     latin_release.save()

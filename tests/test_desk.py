@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from press import services
-from press.desk import desk
+from press.admin.desk import desk
 from press.models import Appointment, Person, Post, Release, Revision, Status
 from tests.conftest import make_release
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_prose_editor.config import allowlist_from_extensions
 
-from press.editor import CONFIG_ATTRIBUTE
+from press.admin.editor import CONFIG_ATTRIBUTE
 from press.models import Person
 from press.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, EDITOR_EXTENSIONS, sanitize_html
 

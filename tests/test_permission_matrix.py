@@ -1,7 +1,7 @@
 """Every admin URL and every changelist action, for every role: the table below is the spec.
 
 The admin's URLs are read from the resolver (the site's own and each ModelAdmin's, with the
-workflow views of press/workflow_admin.py); a URL or an action that has no entry in
+workflow views of press/admin/workflow.py); a URL or an action that has no entry in
 ``EXPECTED`` fails ``test_every_admin_url_and_action_is_in_the_table``, so nothing new can
 slip in unchecked. Each entry is requested as anonymous, author, translator, editor and
 administrator, on a fresh database: GET for every page, and POST of a valid form (with the
@@ -39,6 +39,7 @@ from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from press import services
+from press.admin.workflow import ACTION_FORMS
 from press.models import (
     Appointment,
     Country,
@@ -49,7 +50,6 @@ from press.models import (
     Status,
     Topic,
 )
-from press.workflow_admin import ACTION_FORMS
 from tests.conftest import make_release, make_user
 
 pytestmark = pytest.mark.django_db

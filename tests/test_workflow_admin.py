@@ -330,3 +330,54 @@ def test_list_filters_by_state(client, editor, release_factory, submitted):
     assert list(response.context["cl"].result_list) == [scheduled]
     response = client.get(url("changelist"), {"state": "submitted"})
     assert list(response.context["cl"].result_list) == [submitted]
+
+
+# --- Two editors saving at once -------------------------------------------------------------
+
+
+def test_two_interleaved_saves_keep_their_own_minor_edit_flag(
+    client, rf, editor, second_editor, draft_factory, _clock
+):
+    """One ModelAdmin serves every request: a save's flag must travel with its own form."""
+    from django.contrib import admin
+    from django.utils.datastructures import MultiValueDict
+
+    from press import services
+    from tests.helpers import form_data as posted
+
+    model_admin = admin.site._registry[Release]
+    minor, major = draft_factory(title="Imlo"), draft_factory(title="Mazmun")
+    for release in (minor, major):
+        services.revision_create(release=release, user=editor)
+    written = fresh(minor).language_edited_at["uz"]
+    _clock.shift(60)
+
+    def bound(user, release, **changes):
+        """The change form as ``user`` posts it: what the page shows, with ``changes``."""
+        login(client, user)
+        data = MultiValueDict(posted(client.get(url("change", release.pk)).content.decode()))
+        for name, value in changes.items():
+            data.setlist(name, [value])
+        request = rf.post(url("change", release.pk), data)
+        request.user = user
+        form = model_admin.get_form(request, release, change=True)(
+            request.POST, request.FILES, instance=fresh(release)
+        )
+        assert form.is_valid(), form.errors
+        return request, form
+
+    first = bound(editor, minor, body_uz="<p>Imlo tuzatildi</p>", no_retranslation="on")
+    second = bound(second_editor, major, body_uz="<p>Mazmun oʻzgardi</p>")
+    # Django's change view calls these in turn for each request; here they interleave.
+    for request, form in (first, second):
+        release = model_admin.save_form(request, form, change=True)
+        model_admin.save_model(request, release, form, True)
+    for request, form in (first, second):
+        model_admin.save_related(request, form, [], True)
+
+    assert fresh(minor).body_uz == "<p>Imlo tuzatildi</p>"
+    assert fresh(minor).language_edited_at["uz"] == written  # a minor edit keeps its time
+    assert fresh(major).body_uz == "<p>Mazmun oʻzgardi</p>"
+    assert (
+        fresh(major).language_edited_at["uz"] == (NOW + datetime.timedelta(seconds=60)).isoformat()
+    )

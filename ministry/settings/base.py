@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
-    "django_prose_editor",  # the admin's rich text editor: its static files (press/editor.py)
+    "django_prose_editor",  # the admin's rich text editor: its static files (press/admin/editor.py)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",

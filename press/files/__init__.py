@@ -23,7 +23,12 @@ from press.files.document_checks import (
     accepted_document_types,
     check_document,
 )
-from press.files.fields import DocumentFormField, MultiplePhotoField, PhotoFormField
+from press.files.fields import (
+    DocumentFormField,
+    MultipleFileInput,
+    MultiplePhotoField,
+    PhotoFormField,
+)
 from press.files.photo_checks import (
     PHOTO_EXTENSIONS,
     PHOTO_FORMATS,
@@ -41,6 +46,7 @@ __all__ = [
     "PHOTO_FORMATS",
     "CheckedPhoto",
     "DocumentFormField",
+    "MultipleFileInput",
     "MultiplePhotoField",
     "PhotoFormField",
     "PreparedPhoto",

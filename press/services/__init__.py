@@ -12,7 +12,7 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
   ``allowed_actions``; ``roles``: the groups that hold those permissions.
 - ``transitions``: submit, return, publish or schedule, unschedule, withdraw, unpublish,
   redraft, correct.
-- ``saving``: ``release_save`` and ``release_record`` (every edit), ``release_duplicate``.
+- ``saving``: ``release_save`` (every edit), ``release_duplicate``.
 - ``revisions``: the snapshot a revision stores, ``revision_create``, ``release_revert``.
 - ``editing_sessions``: who else has the change form open; ``previews``: preview links.
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
@@ -39,7 +39,7 @@ from press.services.revisions import (
     revision_create,
     snapshot,
 )
-from press.services.saving import release_duplicate, release_record, release_save
+from press.services.saving import release_duplicate, release_save
 from press.services.transitions import (
     release_correct,
     release_publish,
@@ -71,7 +71,6 @@ __all__ = [
     "release_correct",
     "release_duplicate",
     "release_publish",
-    "release_record",
     "release_redraft",
     "release_return",
     "release_revert",

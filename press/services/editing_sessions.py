@@ -1,6 +1,6 @@
 """Who else has a release's change form open: each editor's last opening of it.
 
-``release_record`` (saving) deletes the editor's own entry once the save is done.
+``release_save`` (saving) deletes the editor's own entry once the save is done.
 """
 
 import datetime

@@ -8,11 +8,16 @@ from press.models import Release
 
 
 class WorkflowError(Exception):
-    """A transition that is not allowed now; the message is for the editor, translated."""
+    """A transition that is not allowed now; the message is for the editor, translated.
 
-    def __init__(self, message):
+    ``field`` names the release's field the refusal is about, if one is: the admin shows
+    the message next to it.
+    """
+
+    def __init__(self, message, *, field: str | None = None):
         super().__init__(str(message))
         self.message = message
+        self.field = field
 
 
 class ConflictError(WorkflowError):

@@ -85,7 +85,7 @@ def revision_create(
 ) -> Revision:
     """Store the release as it now is; note which languages' text changed, and when.
 
-    Every save (through ``release_record``) and every transition calls this: a language
+    Every save (through ``release_save``) and every transition calls this: a language
     whose text changed gets a new "last edited" time, which makes the other languages
     outdated, unless the editor said the edit needs no re-translation.
     """

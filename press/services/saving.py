@@ -29,13 +29,13 @@ def release_save(
     no_retranslation: bool = False,
     major: bool = False,
     change_note=None,
-    record: bool = True,
 ) -> Release:
     """Save edits to a release (new or stored); a public one's edit is a correction.
 
     ``changes`` sets fields, ``relations`` sets M2M lists, ``save_related`` is called after
-    the release is saved (the admin saves its inlines there). A correction of a public
-    release is major (``change_note`` required, shown on the page with its time) or minor.
+    the release is saved (the admin saves its photos and documents there), so that the
+    checks and the one revision see them. A correction of a public release is major
+    (``change_note`` required, shown on the page with its time) or minor.
     """
     new = release.pk is None
     stored = None if new else lock(release, version)
@@ -58,7 +58,8 @@ def release_save(
         if major:
             if not notes:
                 raise WorkflowError(
-                    _("A major correction needs a change note: say what was corrected.")
+                    _("A major correction needs a change note: say what was corrected."),
+                    field="change_note",
                 )
             for code in languages.codes():
                 setattr(release, languages.field("change_note", code), "")
@@ -78,22 +79,13 @@ def release_save(
         raise WorkflowError(
             _("Write the alternative text of every photo in each language the release is in.")
         )
-    # Kept on this instance for release_record, which the admin calls later, in the same
-    # transaction, once its inlines are saved: the kind of save is known only here.
-    release._save_action = action
-    if record:
-        release_record(release=release, user=user, note=note, no_retranslation=no_retranslation)
+    _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
     return release
 
 
-def release_record(*, release: Release, user, note: str = "", no_retranslation=False) -> Revision:
+def _record(*, release: Release, user, action: str, note: str, no_retranslation: bool) -> Revision:
     """Finish a save: write its revision (returned) and a correction's audit entry, and end
-    the editor's editing session.
-
-    ``release_save`` calls it; the admin's change form calls it once its inlines are saved
-    (``release_save(record=False)`` first), so that the revision holds the photos too.
-    """
-    action = getattr(release, "_save_action", "save")
+    the editor's editing session."""
     revision = revision_create(
         release=release,
         user=user,

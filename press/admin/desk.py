@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages, services
+from press.admin.display import local_time
 from press.models import Release, Revision, Status, rules
 
 LIST_SIZE = 8
@@ -93,8 +94,6 @@ def _change_url(release) -> str:
 
 
 def _when(key: str, release: Release) -> str:
-    from press.workflow_admin import local_time
-
     if key in ("scheduled", "today", "translation"):
         return local_time(release.published_at)
     if key == "review":
