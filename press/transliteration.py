@@ -251,7 +251,7 @@ def _code(match: re.Match) -> str:
 def cyrillic_to_latin(text: str) -> str:
     if not text:
         return text
-    heading = not any(ch.islower() for ch in text)
+    heading = not any(ch.islower() for ch in text)  # typed in capitals throughout
 
     def words(segment: str) -> str:
         latin = CYRILLIC_WORD.sub(lambda m: _cyrillic_word(m.group(), heading), segment)
