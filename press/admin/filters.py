@@ -1,7 +1,6 @@
 """The release list's own filters: by workflow state, and by the language still to translate."""
 
 from django.contrib import admin
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
