@@ -39,8 +39,8 @@ class ReleaseChangeList(ChangeList):
         super().get_results(request)
         if self.query:
             # Only the date hierarchy reads the queryset after this. Its MIN/MAX would walk
-            # the event_date index testing four folded titles a row until one matches (0.4 s
-            # for a rare word); by id, the search's trigram indexes answer first (8 ms).
+            # the event_date index testing four folded titles a row until one matches (slow
+            # for a rare word); by id, the search's trigram indexes answer first.
             self.queryset = self.root_queryset.filter(pk__in=self.queryset.values("pk"))
 
 
@@ -107,7 +107,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # Any language's title in either Uzbek script, whatever the apostrophe; or the slug.
         # One condition on the rows, not `pk IN` two subqueries: PostgreSQL answers it from
         # the trigram indexes on the folded titles and the slug (migrations 0002 and 0011)
-        # and knows it finds few rows; the subqueries read the whole table (0.3-0.9 s).
+        # and knows it finds few rows; the subqueries read the whole table.
         term = search_term.strip()
         if not term:
             return queryset, False
