@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from press.models import Attachment, Photo
-from tests.helpers import form_data, latin_words
+from tests.support import form_data, latin_words
 from tests.test_attachments import pdf
 from tests.test_images import jpeg
 

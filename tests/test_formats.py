@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
 
-from tests.helpers import form_data
+from tests.support import form_data
 
 NBSP = "\xa0"
 
