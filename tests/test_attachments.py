@@ -15,6 +15,7 @@ from PIL import Image
 
 from press.files import DOCUMENT_TYPES, check_document
 from press.models import Attachment, Status
+from tests.support import change_url, pdf, release_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +23,6 @@ OOXML_TYPES = (
     b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
     b'content-types"><Override PartName="/{part}" ContentType="{type}"/></Types>'
 )
-
-
-def pdf():
-    out = io.BytesIO()
-    Image.new("RGB", (50, 50), "white").save(out, "PDF")
-    return out.getvalue()
 
 
 def ooxml(part, content_type, extra=()):
@@ -267,18 +262,7 @@ def test_replacing_an_attachment_removes_the_old_file(
     assert attachment.content_type == ODT
 
 
-@pytest.fixture
-def editor_client(client, db):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-def test_admin_inline_refuses_a_macro_document(editor_client, release_factory):
-    from tests.test_images import change_url, release_form_data
-
+def test_admin_inline_refuses_a_macro_document(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     data = release_form_data(
         release,
@@ -289,15 +273,13 @@ def test_admin_inline_refuses_a_macro_document(editor_client, release_factory):
             "attachments-0-order": "0",
         },
     )
-    response = editor_client.post(change_url(release), data)
+    response = admin_client.post(change_url(release), data)
     assert response.status_code == 200
     assert "macros" in response.content.decode()
     assert not Attachment.objects.exists()
 
 
-def test_admin_inline_accepts_a_document(editor_client, release_factory):
-    from tests.test_images import change_url, release_form_data
-
+def test_admin_inline_accepts_a_document(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     data = release_form_data(
         release,
@@ -309,6 +291,6 @@ def test_admin_inline_accepts_a_document(editor_client, release_factory):
             "attachments-0-order": "0",
         },
     )
-    response = editor_client.post(change_url(release), data)
+    response = admin_client.post(change_url(release), data)
     assert response.status_code == 302
     assert release.attachments.get().content_type == "application/pdf"

@@ -40,7 +40,7 @@ from press.models import (
     Status,
     Topic,
 )
-from tests.conftest import make_user
+from tests.support import make_user, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +62,6 @@ def word(key: str, field: str, code: str) -> str:
 def jpeg(color) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (640, 400), color).save(out, "JPEG", quality=80)
-    return out.getvalue()
-
-
-def pdf() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (50, 50), "white").save(out, "PDF")
     return out.getvalue()
 
 
