@@ -13,7 +13,7 @@ from django.utils import translation
 from PIL import Image
 
 from press.models import Photo, Release, Revision
-from tests.helpers import form_data
+from tests.support import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -328,25 +328,25 @@ def test_two_interleaved_saves_keep_their_own_minor_edit_flag(
     from django.utils.datastructures import MultiValueDict
 
     from press import services
-    from tests.helpers import form_data as posted
+    from tests.support import form_data as posted
 
     model_admin = admin.site._registry[Release]
     minor, major = draft_factory(title="Imlo"), draft_factory(title="Mazmun")
     for release in (minor, major):
         services.revision_create(release=release, user=editor)
-    written = fresh(minor).language_edited_at["uz"]
+    written = stored(minor).language_edited_at["uz"]
     _clock.shift(60)
 
     def bound(user, release, **changes):
         """The change form as ``user`` posts it: what the page shows, with ``changes``."""
-        login(client, user)
+        client.force_login(user)
         data = MultiValueDict(posted(client.get(url("change", release.pk)).content.decode()))
         for name, value in changes.items():
             data.setlist(name, [value])
         request = rf.post(url("change", release.pk), data)
         request.user = user
         form = model_admin.get_form(request, release, change=True)(
-            request.POST, request.FILES, instance=fresh(release)
+            request.POST, request.FILES, instance=stored(release)
         )
         assert form.is_valid(), form.errors
         return request, form
@@ -360,9 +360,9 @@ def test_two_interleaved_saves_keep_their_own_minor_edit_flag(
     for request, form in (first, second):
         model_admin.save_related(request, form, [], True)
 
-    assert fresh(minor).body_uz == "<p>Imlo tuzatildi</p>"
-    assert fresh(minor).language_edited_at["uz"] == written  # a minor edit keeps its time
-    assert fresh(major).body_uz == "<p>Mazmun oʻzgardi</p>"
+    assert stored(minor).body_uz == "<p>Imlo tuzatildi</p>"
+    assert stored(minor).language_edited_at["uz"] == written  # a minor edit keeps its time
+    assert stored(major).body_uz == "<p>Mazmun oʻzgardi</p>"
     assert (
-        fresh(major).language_edited_at["uz"] == (NOW + datetime.timedelta(seconds=60)).isoformat()
+        stored(major).language_edited_at["uz"] == (NOW + datetime.timedelta(seconds=60)).isoformat()
     )
