@@ -53,12 +53,20 @@ demo: install
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# In parallel (pytest-xdist), one worker per core unless TEST_WORKERS says otherwise (0: one
+# process). Each worker has its own test database (pytest-django suffixes its name), live
+# server and Chromium. Whole files go to one worker (loadfile): the no-leaks crawl, the demo
+# data and the permission matrix's world are module-scoped and would be built once per
+# worker that ran part of their file.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadfile
+
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 # Only the Chromium tests (journeys, Nu Html Checker, axe); screenshots in test-artifacts/.
 test-browser: install
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m browser $(PYTEST_PARALLEL)
 
 # The checks .pre-commit-config.yaml runs before a commit, on every file: lint only looks,
 # format rewrites. Python files are those git tracks or would track, migrations excepted.
