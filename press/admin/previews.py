@@ -1,5 +1,5 @@
 """Previews from the admin: the public page with the change form's unsaved text, and the
-shareable preview links of a release (press/preview.py answers the links themselves).
+shareable preview links of a release (press/site/preview.py answers the links themselves).
 
 Plain views, wired by ReleaseAdmin.get_urls with the ModelAdmin as ``model_admin``.
 """

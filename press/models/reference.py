@@ -106,7 +106,7 @@ class Person(MachineTranslated):
         return reverse("press:official", kwargs={"slug": self.slug})
 
     def save(self, *args, **kwargs):
-        # Written in the rich text editor (press/editor.py); plain text becomes paragraphs.
+        # Written in the rich text editor (press/admin/editor.py); plain text becomes paragraphs.
         for code in languages.codes():
             name = languages.field("biography", code)
             value = getattr(self, name) or ""

@@ -1,6 +1,6 @@
 """Previews: a release (or an unsaved correction) on the public template, never cached.
 
-- editors: ``/<lang>/admin/press/release/<pk>/preview/`` (press/workflow_admin.py), with the
+- editors: ``/<lang>/admin/press/release/<pk>/preview/`` (press/admin/previews.py), with the
   saved release, or with the change form's unsaved data when the form POSTs to it;
 - anyone with a shareable link: ``/<lang>/preview/<token>/``. The token is a
   ``TimestampSigner`` signature of a ``PreviewLink`` id, so a link can be revoked or left
