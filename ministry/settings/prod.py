@@ -79,7 +79,7 @@ if MEDIA_STORAGE == "s3":
             "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "0") == "1",
             "default_acl": None,  # the bucket's policy decides who reads
             "file_overwrite": False,
-            # A stored name never gets other bytes (press/models.py random_name).
+            # A stored name never gets other bytes (press/models/files.py random_name).
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }

@@ -80,7 +80,7 @@ class TransliterationMixin:
     def _save_transliteration(self, request, obj, changes):
         fields = [name for name in changes if name != "machine_translated"]
         if isinstance(obj, Release):
-            # As every edit of a release: permission, version, revision (press/services.py).
+            # As every edit of a release: permission, version, revision (press/services/saving.py).
             services.release_save(release=obj, user=request.user, changes=changes)
         else:
             for name, value in changes.items():

@@ -1,7 +1,7 @@
 """The workflow buttons of a release: submit, return, publish or schedule, withdraw…
 
 Every button leads to a small form carrying the release ``version`` the editor saw and
-POSTs to a service in press/services.py, which checks the permission itself: hiding a
+POSTs to a service in press/services/, which checks the permission itself: hiding a
 button is never the check. ``workflow_view`` is wired by ReleaseAdmin.get_urls with the
 ModelAdmin as ``model_admin``; ``change_form_context`` puts the buttons on the change form.
 """

@@ -113,7 +113,7 @@ class Release(MachineTranslated):
         blank=True,
         help_text=_("Officials in the posts they held on the event date."),
     )
-    # --- Workflow (press/services.py is the only writer of these) -----------------------
+    # --- Workflow (press/services/ is the only writer of these) -----------------------
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -164,7 +164,7 @@ class Release(MachineTranslated):
         help_text=_("The release this draft was made from by reverting to a revision."),
     )
     # {"uz": "2026-11-25T10:00:00+05:00", ...}: when each language's text last changed
-    # (press/services.py revision_create). Compared with the source language's time.
+    # (press/services/revisions.py revision_create). Compared with the source language's time.
     language_edited_at = models.JSONField(
         _("languages last edited"),
         default=dict,
