@@ -23,6 +23,12 @@ def make_user(username: str, *groups: str, **fields):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from press.services.roles import setup_roles
+
+    # The groups come from a data migration; the flush after a transactional test (on the
+    # same xdist worker) empties their table, so make them again when they are missing.
+    if Group.objects.filter(name__in=groups).count() != len(set(groups)):
+        setup_roles()
     user = get_user_model().objects.create_user(
         username, f"{username}@example.org", PASSWORD, is_staff=True, **fields
     )
