@@ -194,7 +194,10 @@ def test_download_headers(client, statement):
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;")
     assert f"filename*=utf-8''{quote('Совместное заявление.pdf')}" in disposition
-    assert b"".join(response.streaming_content) == pdf()
+    # The stored file's own bytes: a fresh pdf() carries another creation time.
+    statement.file.open("rb")
+    with statement.file:
+        assert b"".join(response.streaming_content) == statement.file.read()
     response.close()
 
 
