@@ -4,15 +4,29 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format makemessages bench bench-load node
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node
 
 install: $(VENV)/.installed messages node
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# requirements*.txt say what we need, requirements.lock at which exact versions.
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -r requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt -c requirements.lock
 	touch $@
+
+# Pins every package, runtime and dev, for every platform. Run it after editing
+# requirements*.txt (tests/test_project.py fails until the lock agrees); it keeps the other
+# pins as they are. Newer versions within the ranges: make lock LOCK_ARGS=--upgrade
+LOCK_ARGS ?=
+lock: $(VENV)/bin/uv
+	$(VENV)/bin/uv pip compile requirements-dev.txt -o requirements.lock --universal \
+		--python-version 3.11 --custom-compile-command "make lock" --quiet $(LOCK_ARGS)
+
+# Only uv, so that make lock works while requirements*.txt and the lock disagree.
+$(VENV)/bin/uv:
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -c requirements.lock uv
 
 # The Nu Html Checker and axe-core for tests/browser (package.json). Without npm the
 # HTML and accessibility checks skip and say so; CI (.ci/run) always has them.
@@ -29,7 +43,9 @@ messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)"; exit 1; }
 	$(PY) manage.py compilemessages -v0 --ignore=$(VENV) --ignore=node_modules
 
-# Idempotent: migrate, countries, demo releases and a development-only superuser.
+# Idempotent: migrate, countries, demo releases and a development-only superuser. The demo
+# content and its command are in devdata/, which only the dev (manage.py's default), test and
+# bench settings install.
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_data --with-superuser
@@ -37,30 +53,48 @@ demo: install
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# In parallel (pytest-xdist), one worker per core unless TEST_WORKERS says otherwise (0: one
+# process). Each worker has its own test database (pytest-django suffixes its name), live
+# server and Chromium. Whole files go to one worker (loadfile): the no-leaks crawl, the demo
+# data and the permission matrix's world are module-scoped and would be built once per
+# worker that ran part of their file.
+TEST_WORKERS ?= auto
+PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadfile
+
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 # Only the Chromium tests (journeys, Nu Html Checker, axe); screenshots in test-artifacts/.
 test-browser: install
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m browser $(PYTEST_PARALLEL)
+
+# The checks .pre-commit-config.yaml runs before a commit, on every file: lint only looks,
+# format rewrites. Python files are those git tracks or would track, migrations excepted.
+PYTHON_FILES = git ls-files -z --cached --others --exclude-standard -- '*.py' ':!:*/migrations/*'
+DJANGO_UPGRADE = $(VENV)/bin/django-upgrade --target-version 5.2
+DJHTML = $(VENV)/bin/djhtml --tabwidth 2
 
 lint: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(DJHTML) --check templates
 
 format: $(VENV)/.installed
+	$(PYTHON_FILES) | xargs -0 $(DJANGO_UPGRADE) --exit-zero-even-if-changed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+	$(DJHTML) templates
 
 # Refresh our own catalogs after changing strings (locale/django holds Django's, see its README).
 makemessages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests
-	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=test-artifacts
+	$(PY) manage.py makemessages -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=locale --ignore=bench --ignore=tests --ignore=devdata
+	$(PY) manage.py makemessages -d djangojs -l uz -l uz_Cyrl -l ru -l en --no-obsolete --ignore=$(VENV) --ignore=node_modules --ignore=static/vendor --ignore=staticfiles --ignore=locale --ignore=bench --ignore=tests --ignore=devdata --ignore=test-artifacts
 
 # Page and search timings at volume (bench/README.md). Needs DATABASE_URL naming a database
 # of its own, e.g. postgres://postgres@127.0.0.1:5432/press_bench (createdb it first): fills
-# it with BENCH_COUNT generated releases if it has none, then writes bench/results/pages-*
-# and search-<vendor>.* and prints the page table with its targets.
+# it with BENCH_COUNT generated releases if it has none (devdata's generate_releases), then
+# writes bench/results/pages-* and search-<vendor>.* and prints the page table with its targets.
 BENCH_COUNT ?= 100000
 bench: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }

@@ -1,7 +1,7 @@
 """Time and peak memory to accept one 24-megapixel JPEG and make its renditions.
 
 Runs what the admin runs for one uploaded photo, without the database: the form
-field's check (press.images.check_photo), then what Photo.save does
+field's check (press.files.check_photo), then what Photo.save does
 (prepare_photo: check, decode, re-encode; make_renditions: every width and format,
 stored through Django's storage API into a temporary directory).
 
@@ -67,7 +67,7 @@ def child(path: str) -> None:
     from django.core.files.storage import FileSystemStorage
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from press import images
+    from press import files
 
     data = Path(path).read_bytes()
     upload = SimpleUploadedFile("photo.jpg", data, content_type="image/jpeg")
@@ -75,12 +75,12 @@ def child(path: str) -> None:
     with tempfile.TemporaryDirectory() as media:
         storage = FileSystemStorage(location=media)
         t0 = time.perf_counter()
-        images.check_photo(upload)  # the form field
+        files.check_photo(upload)  # the form field
         t1 = time.perf_counter()
-        prepared = images.prepare_photo(upload)  # Photo.save: check, decode, re-encode
+        prepared = files.prepare_photo(upload)  # Photo.save: check, decode, re-encode
         name = storage.save(f"photos/x.{prepared.extension}", io.BytesIO(prepared.data))
         t2 = time.perf_counter()
-        renditions = images.make_renditions(
+        renditions = files.make_renditions(
             prepared.image, storage=storage, stem=name.rsplit(".", 1)[0]
         )
         t3 = time.perf_counter()

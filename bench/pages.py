@@ -41,9 +41,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.search import machine_facts  # noqa: E402
-from press import cache as page_cache  # noqa: E402
-from press import views  # noqa: E402
 from press.models import Country, Person, Release  # noqa: E402
+from press.site import page_cache, views  # noqa: E402
 
 # Targets (p95, ms) by class of page; queries per page at most MAX_QUERIES.
 TARGETS = {"public": 50.0, "admin": 300.0, "sitemap": 1000.0}
@@ -66,7 +65,7 @@ def measure(client, path, runs, warmups, cold_runs=0):
     for _ in range(warmups):
         fetch()
     # After a change (a publication, a correction): the generation moves on, so the lists'
-    # kept counts and option lists (press.cache.remember) are computed again.
+    # kept counts and option lists (press.site.page_cache.remember) are computed again.
     cold = []
     for _ in range(cold_runs):
         page_cache.bump()
@@ -237,8 +236,8 @@ def markdown(report):
         "",
         "- *just after a change*: the first view of the page after a publication or any "
         "other change, when the list's count and the filter form's names are computed "
-        "again (press.cache.remember; the generation is bumped before each run). Otherwise "
-        "they are kept, as for almost every page-cache miss in production.",
+        "again (press.site.page_cache.remember; the generation is bumped before each run). "
+        "Otherwise they are kept, as for almost every page-cache miss in production.",
         "",
         "| page | path | p50 ms | p95 ms | queries | just after a change: p50 / p95 ms, "
         "queries | KB | target p95 | |",

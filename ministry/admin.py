@@ -46,7 +46,7 @@ class MinistryAdminSite(AdminSite):
 
     def index(self, request, extra_context=None):
         # The press officer's desk above the list of models: what needs doing next.
-        from press.desk import desk
+        from press.admin.desk import desk
 
         extra_context = {**(extra_context or {}), "desk": desk(request.user)}
         return super().index(request, extra_context)

@@ -1,9 +1,10 @@
 """An optional read replica: public pages read from it, everything else uses the primary.
 
 With ``DATABASE_REPLICA_URL`` set, settings add a ``replica`` database and name it in
-``PRESS_READ_REPLICA``. ``PublicReadMiddleware`` marks a request as a public read when it is
-a GET or HEAD from someone without a session (an anonymous visitor) outside the admin and
-the preview links; only then does ``PrimaryReplicaRouter`` send reads to the replica.
+``PRESS_READ_REPLICA``. ``PublicReadMiddleware`` marks a request as a public read when
+``press.site.public_read`` says it is one (a GET or HEAD from an anonymous visitor, outside
+the admin and the preview links); only then does ``PrimaryReplicaRouter`` send reads to
+the replica.
 
 Everything else reads and writes on ``default`` (the primary): the admin, editors (even on
 public pages, so that they see what they have just saved), previews, POSTs, management
@@ -14,6 +15,8 @@ moment late, never an editor.
 import contextvars
 
 from django.conf import settings
+
+from press.site.public_read import is_anonymous_public_read
 
 _public_read = contextvars.ContextVar("public_read", default=False)
 
@@ -29,21 +32,11 @@ class PublicReadMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _public_read.set(self.public(request))
+        token = _public_read.set(is_anonymous_public_read(request))
         try:
             return self.get_response(request)
         finally:
             _public_read.reset(token)
-
-    @staticmethod
-    def public(request) -> bool:
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
-            return False
-        # /<lang>/<rest>: the admin and previews read what was just written.
-        rest = request.path_info.lstrip("/").partition("/")[2]
-        return not (rest.startswith(settings.ADMIN_URL) or rest.startswith("preview/"))
 
 
 class PrimaryReplicaRouter:

@@ -5,8 +5,8 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from ministry.health import healthz
-from press.sitemaps import SITEMAPS
-from press.views import robots_txt
+from press.site.sitemaps import SITEMAPS
+from press.site.views import robots_txt
 
 # Outside the language prefixes: one sitemap index and one robots.txt for the whole site.
 urlpatterns = [
@@ -27,7 +27,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_URL, admin.site.urls),
-    path("", include("press.urls")),
+    path("", include("press.site.urls")),
     prefix_default_language=True,
 )
 
@@ -36,10 +36,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler400 = "press.views.bad_request"
-handler403 = "press.views.permission_denied"
-handler404 = "press.views.page_not_found"
-handler500 = "press.views.server_error"
+handler400 = "press.site.views.bad_request"
+handler403 = "press.site.views.permission_denied"
+handler404 = "press.site.views.page_not_found"
+handler500 = "press.site.views.server_error"
 
 # Health of the database and the cache, for load balancers (no language prefix).
 urlpatterns.insert(0, path("healthz", healthz, name="healthz"))

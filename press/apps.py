@@ -7,6 +7,6 @@ class PressConfig(AppConfig):
     verbose_name = _("Press office")
 
     def ready(self):
-        from press import cache
+        from press.site import page_cache
 
-        cache.connect_signals()  # any write of public content makes cached pages stale
+        page_cache.connect_signals()  # any write of public content makes cached pages stale

@@ -193,7 +193,7 @@ def search_counted(qs, text: str, remember=None):
 
     The count is what chooses the order; the results page shows it too rather than
     counting again ("more than RANK_LIMIT" beyond). ``remember(name, compute)`` may keep
-    the count (ReleaseFilter.remember).
+    the count (press.site.page_cache.ListMemo).
     """
     query = parse(text)
     if not query:
@@ -202,8 +202,8 @@ def search_counted(qs, text: str, remember=None):
         return sqlite_search(qs, query).order_by("-published_at", "-id"), None
     ts_query = postgres_query(query)
     found = qs.filter(search_vector=ts_query)
-    # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word
-    # (a full count of 30 % of 100,000 releases took 0.9-2 s; see bench/README.md).
+    # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
+    # whose full count reads most of the table (figures in bench/README.md).
     count = found[: RANK_LIMIT + 1].count
     matches = count() if remember is None else remember("matches", count)
     if matches <= RANK_LIMIT:

@@ -34,7 +34,7 @@ def make_slug(title: str, max_length: int = 80) -> str:
     return slug
 
 
-# What the rich text editor offers (django-prose-editor's extensions, press/editor.py) and
+# What the rich text editor offers (django-prose-editor's extensions, press/admin/editor.py) and
 # what the server keeps (nh3, below) are one set: an editor can write nothing that a save
 # would silently drop, and the server keeps nothing the editor could not have made.
 # tests/test_editor.py checks that the library's own allow-list for these extensions equals

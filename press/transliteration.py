@@ -1,17 +1,21 @@
 """Uzbek Latin ↔ Cyrillic for editors: a draft to review, never published unread.
 
-Words go through UzTransliterator (rules plus ~450 loanwords where Latin s/e/ya hide Cyrillic
-ц/ь/я: sirk→цирк, sentabr→сентябрь, aksiya→акция). Around it, this module does what the library
-does not: it sees only the words of the text (never tags, attributes, URLs, e-mail addresses,
-@handles or Latin abbreviations such as COVID-19 and UNESCO), keeps spacing as it was, and fixes
-the library's known failures (single-letter words, the tutuq belgisi in Is'hoq, words in capitals,
-dates in the Cyrillic direction). bench/transliteration.py measures it.
+Words come first from two lists kept as data, as dictionaries do: press/data/loanwords.tsv
+(Russian loanwords whose ц, ь, ъ, я the Latin letters do not show: sentabr → сентябрь, konsert →
+концерт) and press/data/abbreviations.tsv (BMT → БМТ), each followed by any chain of Uzbek
+suffixes (sentabrda → сентябрда, BMTning → БМТнинг). Other words go through UzTransliterator's
+letter rules. Around that, this module sees only the words of a text (never tags, attributes,
+URLs, e-mail addresses, @handles, or Latin codes such as COVID-19, UNESCO and USD, which stay in
+Latin, a suffix after them converted: COVID-19dan → COVID-19дан), keeps spacing as it was, and
+fixes the library's known failures (single-letter words, the tutuq belgisi in Is'hoq, words in
+capitals, dates in the Cyrillic direction). bench/transliteration.py measures it.
 """
 
 import functools
 import re
 from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
 
 from modeltranslation.translator import translator
 from UzTransliterator import UzTransliterator
@@ -25,6 +29,81 @@ CYRILLIC_TO_LATIN = "cyr-lat"
 # The standard Uzbek Latin letters: ʻ (U+02BB) in oʻ/gʻ, ʼ (U+02BC) for the tutuq belgisi.
 OKINA, TUTUQ = "\u02bb", "\u02bc"
 A = f"[{re.escape(APOSTROPHES)}]"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    """The (latin, cyrillic) rows of press/data/<name>, comments left out."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+
+
+# Apostrophes as the lists write them (ASCII), and as UzTransliterator reads them.
+def _ascii_apostrophes(word: str) -> str:
+    return re.sub(A, "'", word)
+
+
+def _library_apostrophes(word: str) -> str:
+    # The library knows o‘/g‘ (U+2018) and ’ (U+2019) for ъ.
+    return re.sub(f"([oOgG]?){A}", lambda m: m.group(1) + ("‘" if m.group(1) else "’"), word)
+
+
+def _standard_apostrophes(latin: str) -> str:
+    return re.sub(f"(?<=[oOgG]){A}", OKINA, latin).replace("'", TUTUQ)
+
+
+ABBREVIATIONS = dict(_pairs("abbreviations.tsv"))
+ABBREVIATIONS_UPPER = {latin.upper(): cyrillic for latin, cyrillic in ABBREVIATIONS.items()}
+ABBREVIATIONS_LATIN = {cyrillic: latin for latin, cyrillic in ABBREVIATIONS.items()}
+
+
+def _loanwords() -> tuple[dict[str, str], dict[str, str]]:
+    """Loanword stems in lower case, Latin → Cyrillic and Cyrillic → Latin. The second takes a
+    stem's first Latin spelling (the standard one), and has it without its final ь too, to find
+    сентябрда as сентябр + да."""
+    to_cyrillic, to_latin = {}, {}
+    for latin, cyrillic in _pairs("loanwords.tsv"):
+        latin, cyrillic = latin.lower(), cyrillic.lower()
+        to_cyrillic.setdefault(latin, cyrillic)
+        to_latin.setdefault(cyrillic, latin)
+        to_latin.setdefault(cyrillic.removesuffix("ь"), latin)
+    return to_cyrillic, to_latin
+
+
+LOANWORDS, LOANWORDS_LATIN = _loanwords()
+
+LATIN_SINGLE = dict(zip("abdefghijklmnopqrstuvxyz", "абдэфгҳижклмнопқрстувхйз", strict=True))
+CYRILLIC_SINGLE = {
+    **{cyr: lat for lat, cyr in LATIN_SINGLE.items()},
+    "е": "ye", "ё": "yo", "ю": "yu", "я": "ya", "ц": "s", "ш": "sh", "ч": "ch", "ў": "o" + OKINA,
+    "ғ": "g" + OKINA, "ъ": TUTUQ, "ь": "",
+}  # fmt: skip
+
+# Uzbek suffixes that follow a loanword or an abbreviation: case, plural, possessive, and the
+# derivations a loanword takes (investitsiyaviy, aksiyadorlik, parlamentlararo, avtomobilsozlik).
+SUFFIXES = (
+    "lar ning ni ga ka qa da ta dan tan gacha kacha qacha dagi tagi dek day cha i si im imiz ing "
+    "ingiz m miz ng ngiz li lik siz chi soz shunos dor xona viy aro lash tir il ish gan moq uv "
+    "dir mi gina"
+).split()
+SUFFIX_LETTERS = {**LATIN_SINGLE, "e": "е", "sh": "ш", "ch": "ч"}
+SUFFIX_LETTERS_LATIN = {cyr: lat for lat, cyr in SUFFIX_LETTERS.items()}
+
+
+def _suffixes_to_cyrillic(latin: str) -> str:
+    return re.sub("sh|ch|.", lambda m: SUFFIX_LETTERS[m.group()], latin)
+
+
+def _suffixes_to_latin(cyrillic: str) -> str:
+    return "".join(SUFFIX_LETTERS_LATIN[ch] for ch in cyrillic)
+
+
+def _chain(suffixes) -> str:
+    return "(?:" + "|".join(sorted(suffixes, key=len, reverse=True)) + ")*"
+
+
+LATIN_SUFFIXES = re.compile(_chain(SUFFIXES))
+CYRILLIC_SUFFIXES = re.compile(_chain(_suffixes_to_cyrillic(s) for s in SUFFIXES))
 
 # Never transliterated, in either direction.
 PROTECTED = re.compile(
@@ -34,37 +113,22 @@ PROTECTED = re.compile(
     r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:uz|com|org|net|int|gov|edu|info|io|eu|ru|kg|kz|tj|tm)\b",
     re.IGNORECASE,
 )
-# A word in capitals or with digits (UNESCO, COVID-19, G20) is a code, kept as it is written...
+# A word in capitals or with digits (UNESCO, USD, COVID-19, G20, 5G) is a code, kept as it is
+# written unless it is one of our abbreviations (BMT); Uzbek suffixes after it are converted.
 CODE = re.compile(
-    rf"(?<![\w{re.escape(APOSTROPHES)}])(?=[A-Z0-9-]*[A-Z0-9]{{2}})"
-    rf"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w{re.escape(APOSTROPHES)}])"
+    rf"(?<![\w{re.escape(APOSTROPHES)}])"
+    r"(?P<code>(?=[A-Z0-9-]*[A-Z0-9]{2})(?=[0-9]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*)"
+    rf"(?P<suffixes>{_chain(SUFFIXES)})(?![\w{re.escape(APOSTROPHES)}])"
 )
-# ...unless it is one of these Uzbek abbreviations (BMT = UN, MDH = CIS, TIV = MFA…).
-ABBREVIATIONS = {
-    "AQSh": "АҚШ", "BAA": "БАА", "BMT": "БМТ", "BMTTD": "БМТТД", "IHT": "ИҲТ", "JSST": "ЖССТ",
-    "KXDR": "КХДР", "MChJ": "МЧЖ", "MDH": "МДҲ", "MO": "МО", "OAV": "ОАВ", "OTM": "ОТМ",
-    "ShHT": "ШҲТ", "TIV": "ТИВ", "XVF": "ХВФ", "XXR": "ХХР", "YeI": "ЕИ", "YeXHT": "ЕХҲТ",
-}  # fmt: skip
-ABBREVIATIONS_UPPER = {latin.upper(): cyrillic for latin, cyrillic in ABBREVIATIONS.items()}
-ABBREVIATIONS_LATIN = {cyrillic: latin for latin, cyrillic in ABBREVIATIONS.items()}
 
-# Words the library gets wrong (measured on bench/transliteration_words.tsv).
-LATIN_EXCEPTIONS = {
-    "premyer": "премьер", "kompyuter": "компьютер", "tsirk": "цирк", "sentyabr": "сентябрь",
-    "oktyabr": "октябрь", "pyesa": "пьеса", "tyutor": "тьютор", "intervyu": "интервью",
-    "portfel": "портфель", "dekabr": "декабрь", "noyabr": "ноябрь", "bryussel": "брюссель",
-}  # fmt: skip
-# -tsiya, -tsion are Russian -ция, -цион in every word the library's list lacks (delegatsiya).
-TSIYA = re.compile("тси(?=я|он)")
+# -tsiya, -tsion, -ksiya, -ksion are Russian -ция, -цион, -кция, -кцион in every word (delegatsiya,
+# funksiya, aksioner), and no Uzbek word starts with тс (tsentr, tsement).
+TSIYA = re.compile("(?:т|(?<=к))си(?=я|он)|^тс")
 
 LATIN_WORD = re.compile(rf"(?:[oOgG]{A}|[A-Za-z])(?:[oOgG]{A}|[A-Za-z]|{A}(?=[A-Za-z]))*")
 CYRILLIC_WORD = re.compile(r"[А-Яа-яЁёЎўҚқҒғҲҳ]+")
-LATIN_SINGLE = dict(zip("abdefghijklmnopqrstuvxyz", "абдэфгҳижклмнопқрстувхйз", strict=True))
-CYRILLIC_SINGLE = {
-    **{cyr: lat for lat, cyr in LATIN_SINGLE.items()},
-    "е": "ye", "ё": "yo", "ю": "yu", "я": "ya", "ц": "s", "ш": "sh", "ч": "ch",
-    "ў": "o" + OKINA, "ғ": "g" + OKINA, "ъ": TUTUQ, "ь": "",
-}  # fmt: skip
+# One Cyrillic letter or its Latin spelling (sh, oʻ, ye…): how case is copied letter by letter.
+LETTER = re.compile(rf"[oOgG]{A}|[sScC][hH]|[yY](?:[eEuUaA]|[oO](?!{A}))|.")
 
 MONTHS_CYRILLIC = "йил|аср|январ|феврал|март|апрел|май|июн|июл|август|сентябр|октябр|ноябр|декабр"
 MONTHS_LATIN = "yil|asr|yanvar|fevral|mart|aprel|may|iyun|iyul|avgust|sentabr|oktabr|noyabr|dekabr"
@@ -73,62 +137,90 @@ DATE_CYRILLIC = re.compile(rf"(\d)-((?:{MONTHS_CYRILLIC})\w*)", re.IGNORECASE)
 DATE_LATIN = re.compile(rf"(\d)[ \u00a0]((?:{MONTHS_LATIN})[\w{OKINA}{TUTUQ}]*)", re.IGNORECASE)
 
 
-APOSTROPHE_NORMAL = re.compile(f"([oOgG]?){A}")
-
-
 @functools.cache
 def _engine() -> UzTransliterator:
-    return UzTransliterator()
+    engine = UzTransliterator()
+    # Its own word list matches the start of any word, whatever follows (sirka → цирка, pulsiz →
+    # пульсиз, sentabrda → сентябрьда): press/data/loanwords.tsv replaces it, with suffixes
+    # checked, and the engine keeps its letter rules. A private attribute of UzTransliterator
+    # 2.0: tests/test_transliteration.py fails if an upgrade renames it.
+    engine._UzTransliterator__cyr_exwords = {}
+    return engine
 
 
-def _case_like(source: str, result: str) -> str:
-    if sum(ch.isupper() for ch in source) > 1:  # UNESCO, AQSh, YuNISEF
+def _case_like(source: str, result: str, *, abbreviation: bool = False) -> str:
+    """``result`` in the case of ``source``: lower, capitalised, in capitals, or letter by letter
+    for a word of mixed case (AQShga ↔ АҚШга, ЎзА, kVt) and, with ``abbreviation``, for a word
+    in capitals (ЮНЕСКО → YuNESKO)."""
+    upper = [ch.isupper() for ch in source if ch.isalpha()]
+    if not any(upper[1:]):
+        return result[:1].upper() + result[1:] if upper[:1] == [True] else result
+    if all(upper) and not abbreviation:
         return result.upper()
-    if source[:1].isupper():
-        return result[:1].upper() + result[1:]
-    return result
+    source_letters, result_letters = LETTER.findall(source), LETTER.findall(result)
+    if len(source_letters) != len(result_letters):
+        return result.upper()
+    return "".join(
+        mine[:1].upper() + mine[1:] if theirs[:1].isupper() else mine
+        for theirs, mine in zip(source_letters, result_letters, strict=True)
+    )
+
+
+def _stem_and_suffixes(word: str, stems: dict, suffixes: re.Pattern) -> tuple[str, str] | None:
+    """The conversion of the longest stem in ``stems`` that ``word`` starts with and the Uzbek
+    suffixes after it, or None when no stem is followed by suffixes only."""
+    for end in range(len(word), 2, -1):
+        if word[:end] in stems and suffixes.fullmatch(word, end):
+            return stems[word[:end]], word[end:]
+    return None
 
 
 @functools.lru_cache(maxsize=20_000)
 def _latin_word(word: str) -> str:
-    key = APOSTROPHE_NORMAL.sub(_normal_apostrophe, word)
-    if key.upper() in ABBREVIATIONS_UPPER and (key.isupper() or key in ABBREVIATIONS):
+    key = _ascii_apostrophes(word)
+    if key in ABBREVIATIONS or key.isupper() and key in ABBREVIATIONS_UPPER:
         return ABBREVIATIONS_UPPER[key.upper()]
     lower = key.lower()
-    if lower in LATIN_EXCEPTIONS:
-        return _case_like(word, LATIN_EXCEPTIONS[lower])
     if len(lower) == 1:
         return _case_like(word, LATIN_SINGLE.get(lower, word))
+    if found := _stem_and_suffixes(lower, LOANWORDS, LATIN_SUFFIXES):
+        stem, suffixes = found
+        if suffixes:  # сентябрь, сентябрда
+            stem = stem.removesuffix("ь") + _suffixes_to_cyrillic(suffixes)
+        return _case_like(word, stem)
     # The tutuq belgisi between s and h keeps them two letters: Is'hoq → Исҳоқ, not Исъҳоқ.
-    parts = re.split(f"(?<=[sScC]){A}(?=[hH])", key)
+    parts = re.split("(?<=[sScC])'(?=[hH])", key)
     if len(parts) > 1:
         return "".join(_latin_word(part) for part in parts)
-    result = TSIYA.sub("ци", _engine().transliterate(lower, from_="lat", to="cyr"))
+    result = _engine().transliterate(_library_apostrophes(lower), from_="lat", to="cyr")
+    result = TSIYA.sub(lambda m: "ц" if m.group() == "тс" else "ци", result)
     if re.search("[A-Za-z]", result):
         return word  # a foreign word (Macron, UNESCO in a heading): never in mixed scripts
     return _case_like(word, result)
 
 
-def _normal_apostrophe(match) -> str:
-    # The library knows o‘/g‘ (U+2018) and ’ (U+2019) for ъ.
-    return match.group(1) + ("‘" if match.group(1) else "’")
-
-
 @functools.lru_cache(maxsize=20_000)
-def _cyrillic_word(word: str) -> str:
+def _cyrillic_word(word: str, heading: bool = False) -> str:
     if word in ABBREVIATIONS_LATIN:
-        return ABBREVIATIONS_LATIN[word]
+        return _standard_apostrophes(ABBREVIATIONS_LATIN[word])
+    # In running text a word in capitals is an abbreviation (ЮНЕСКО → YuNESKO); in a heading
+    # typed in capitals it is a word (ЁШЛАР → YOSHLAR).
+    abbreviation = not heading
     lower = word.lower()
     if len(lower) == 1:
-        return _case_like(word, CYRILLIC_SINGLE.get(lower, word))
+        return _case_like(word, CYRILLIC_SINGLE.get(lower, word), abbreviation=abbreviation)
     # Исҳоқ → Isʼhoq: without the sign it would read Ishoq (Ишоқ).
     parts = re.split("(?<=[сС])(?=[ҳҲ])", lower)
     if len(parts) > 1:
         latin = TUTUQ.join(_cyrillic_word(part) for part in parts)
-        return _case_like(word, latin)
-    result = _engine().transliterate(lower, from_="cyr", to="lat")
-    result = result.replace("‘", OKINA).replace("’", TUTUQ)
-    return _case_like(word, result)
+        return _case_like(word, latin, abbreviation=abbreviation)
+    if found := _stem_and_suffixes(lower, LOANWORDS_LATIN, CYRILLIC_SUFFIXES):
+        stem, suffixes = found
+        result = _standard_apostrophes(stem + _suffixes_to_latin(suffixes))
+    else:
+        result = _engine().transliterate(lower, from_="cyr", to="lat")
+        result = result.replace("‘", OKINA).replace("’", TUTUQ)
+    return _case_like(word, result, abbreviation=abbreviation)
 
 
 def _in_capitals(text: str) -> bool:
@@ -146,27 +238,33 @@ def latin_to_cyrillic(text: str) -> str:
         return DATE_CYRILLIC.sub(r"\1 \2", cyrillic)
 
     def outside_codes(segment: str) -> str:
-        return _outside(segment, CODE, words, lambda code: ABBREVIATIONS_UPPER.get(code, code))
+        return _outside(segment, CODE, words, _code)
 
     return _outside(text, PROTECTED, words if _in_capitals(text) else outside_codes)
+
+
+def _code(match: re.Match) -> str:
+    code, suffixes = match.group("code", "suffixes")
+    return ABBREVIATIONS_UPPER.get(code, code) + _suffixes_to_cyrillic(suffixes)
 
 
 def cyrillic_to_latin(text: str) -> str:
     if not text:
         return text
+    heading = not any(ch.islower() for ch in text)  # typed in capitals throughout
 
     def words(segment: str) -> str:
-        latin = CYRILLIC_WORD.sub(lambda m: _cyrillic_word(m.group()), segment)
+        latin = CYRILLIC_WORD.sub(lambda m: _cyrillic_word(m.group(), heading), segment)
         return DATE_LATIN.sub(r"\1-\2", latin)
 
     return _outside(text, PROTECTED, words)
 
 
-def _outside(text: str, pattern: re.Pattern, convert, keep=lambda match: match) -> str:
+def _outside(text: str, pattern: re.Pattern, convert, keep=re.Match.group) -> str:
     """``convert`` applied to the text between matches of ``pattern``; matches go to ``keep``."""
     out, last = [], 0
     for match in pattern.finditer(text):
-        out += [convert(text[last : match.start()]), keep(match.group())]
+        out += [convert(text[last : match.start()]), keep(match)]
         last = match.end()
     out.append(convert(text[last:]))
     return "".join(out)

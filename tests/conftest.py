@@ -1,9 +1,14 @@
+"""The fixtures any test may ask for: a clean start, places and an official, the cast (people
+of the press office, each with a logged-in client) and releases. What they are built from is
+in tests/support.py, which tests import when they need more than a fixture gives."""
+
 import datetime
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
-from press.models import Appointment, Country, Person, Post, Release, Status, Topic
+from press.models import Appointment, Country, Person, Post, Status, Topic
+from tests.support import logged_in, make_release, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -16,7 +21,7 @@ def _default_language():
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # The local-memory cache outlives each test's rolled-back database: what one test's
-    # rows put there (press.cache.remember) must not answer the next.
+    # rows put there (press.site.page_cache.remember) must not answer the next.
     from django.core.cache import cache
 
     cache.clear()
@@ -25,6 +30,9 @@ def _empty_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# --- Places, a topic and an official ----------------------------------------------------------
 
 
 @pytest.fixture
@@ -86,70 +94,89 @@ def minister(db, uzbekistan):
     )
 
 
-def make_release(**fields):
-    """A release written in every language unless told otherwise, published an hour ago."""
-    defaults = {
-        "kind": "meeting",
-        "event_date": datetime.date(2021, 5, 5),
-        "status": Status.PUBLISHED,
-        "published_at": timezone.now() - datetime.timedelta(hours=1),
-    }
-    title = fields.pop("title", "Uchrashuv")
-    for code in ("uz", "uz_cyrl", "ru", "en"):
-        defaults[f"title_{code}"] = f"{title} [{code}]"
-        defaults[f"body_{code}"] = f"<p>{title} body [{code}]</p>"
-    countries = fields.pop("countries", ())
-    topics = fields.pop("topics", ())
-    participants = fields.pop("participants", ())
-    defaults.update(fields)
-    release = Release.objects.create(**defaults)
-    release.countries.set(countries)
-    release.topics.set(topics)
-    release.participants.set(participants)
-    return release
-
-
-@pytest.fixture
-def release_factory(db):
-    return make_release
-
-
-# --- People in the press office's roles (groups made by migration press/0006_roles) ---------
-
-
-def make_user(username: str, *groups: str, **fields):
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", "pw", is_staff=True, **fields
-    )
-    user.groups.set(Group.objects.filter(name__in=groups))
-    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+# --- The cast: every test speaks of these people, each with a client of their own ------------
+# Roles are the groups made by migration press/0006_roles (press/roles.py says what each may do).
 
 
 @pytest.fixture
 def author(db):
+    """Drafts and submits releases; cannot publish, nor edit one that is out."""
     return make_user("author", "author")
 
 
 @pytest.fixture
 def translator(db):
+    """Writes the text of any release in any language; never its status, dates or relations."""
     return make_user("translator", "translator")
 
 
 @pytest.fixture
 def editor(db):
+    """Everything an author and a translator do, and every workflow step."""
     return make_user("editor", "editor")
 
 
 @pytest.fixture
 def second_editor(db):
+    """Another editor: for conflicts and "someone else is editing"."""
     return make_user("editor2", "editor")
 
 
 @pytest.fixture
+def outsider(db):
+    """A staff account in no role: may log in, may see and do nothing."""
+    return make_user("outsider")
+
+
+@pytest.fixture
+def admin_user(db):
+    """The administrator: a superuser (replaces pytest-django's, so the cast is made here)."""
+    return make_user("admin", is_superuser=True)
+
+
+@pytest.fixture
+def author_client(author):
+    return logged_in(author)
+
+
+@pytest.fixture
+def translator_client(translator):
+    return logged_in(translator)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return logged_in(editor)
+
+
+@pytest.fixture
+def second_editor_client(second_editor):
+    return logged_in(second_editor)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return logged_in(outsider)
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    return logged_in(admin_user)
+
+
+# --- Releases ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def release_factory(db):
+    """make_release (tests/support.py): published an hour ago, in every language."""
+    return make_release
+
+
+@pytest.fixture
 def draft_factory(db):
+    """make_release, as a draft nobody has published."""
+
     def make(**fields):
         fields.setdefault("status", Status.DRAFT)
         fields.setdefault("published_at", None)

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import translation
 from PIL import Image
 
-from press import images
+from press.files import DOCUMENT_TYPES, check_document
 from press.models import Attachment, Status
+from tests.support import change_url, pdf, release_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +23,6 @@ OOXML_TYPES = (
     b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
     b'content-types"><Override PartName="/{part}" ContentType="{type}"/></Types>'
 )
-
-
-def pdf():
-    out = io.BytesIO()
-    Image.new("RGB", (50, 50), "white").save(out, "PDF")
-    return out.getvalue()
 
 
 def ooxml(part, content_type, extra=()):
@@ -93,12 +88,12 @@ def upload(data, name):
     ],
 )
 def test_accepted_documents(name, make, kind):
-    assert images.check_document(upload(make(), name)) == kind
+    assert check_document(upload(make(), name)) == kind
 
 
 def refusal(data, name):
     with pytest.raises(ValidationError) as error:
-        images.check_document(upload(data, name))
+        check_document(upload(data, name))
     return error.value
 
 
@@ -155,7 +150,7 @@ def test_model_save_sets_size_and_type_from_content(release_factory):
     attachment = Attachment(release=release_factory(), file=upload(data, "Bayonot.docx"))
     attachment.save()
     assert attachment.size == len(data)
-    assert attachment.content_type == images.DOCUMENT_TYPES["docx"][0]
+    assert attachment.content_type == DOCUMENT_TYPES["docx"][0]
     assert attachment.type_label() == "DOCX"
     assert re.fullmatch(r"attachments/\d{4}/\d{2}/[\w-]{16}\.docx", attachment.file.name)
 
@@ -199,7 +194,10 @@ def test_download_headers(client, statement):
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;")
     assert f"filename*=utf-8''{quote('Совместное заявление.pdf')}" in disposition
-    assert b"".join(response.streaming_content) == pdf()
+    # The stored file's own bytes: a fresh pdf() carries another creation time.
+    statement.file.open("rb")
+    with statement.file:
+        assert b"".join(response.streaming_content) == statement.file.read()
     response.close()
 
 
@@ -267,18 +265,7 @@ def test_replacing_an_attachment_removes_the_old_file(
     assert attachment.content_type == ODT
 
 
-@pytest.fixture
-def editor_client(client, db):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-def test_admin_inline_refuses_a_macro_document(editor_client, release_factory):
-    from tests.test_images import change_url, release_form_data
-
+def test_admin_inline_refuses_a_macro_document(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     data = release_form_data(
         release,
@@ -289,15 +276,13 @@ def test_admin_inline_refuses_a_macro_document(editor_client, release_factory):
             "attachments-0-order": "0",
         },
     )
-    response = editor_client.post(change_url(release), data)
+    response = admin_client.post(change_url(release), data)
     assert response.status_code == 200
     assert "macros" in response.content.decode()
     assert not Attachment.objects.exists()
 
 
-def test_admin_inline_accepts_a_document(editor_client, release_factory):
-    from tests.test_images import change_url, release_form_data
-
+def test_admin_inline_accepts_a_document(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     data = release_form_data(
         release,
@@ -309,6 +294,6 @@ def test_admin_inline_accepts_a_document(editor_client, release_factory):
             "attachments-0-order": "0",
         },
     )
-    response = editor_client.post(change_url(release), data)
+    response = admin_client.post(change_url(release), data)
     assert response.status_code == 302
     assert release.attachments.get().content_type == "application/pdf"

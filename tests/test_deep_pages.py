@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 
 from press.models import Release
-from press.views import IdsFirstPaginator
+from press.site.views import IdsFirstPaginator
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,10 @@ def test_pages_read_ids_first_and_show_what_one_query_would(
 ):
     for n in range(7):
         release_factory(title=f"R{n}", participants=[minister])
-    monkeypatch.setattr("press.views.ReleaseListView.paginate_by", 3)
+    monkeypatch.setattr("press.site.views.ReleaseListView.paginate_by", 3)
     assert client.get(path.format(n=1)).context["paginator"].__class__ is IdsFirstPaginator
     ids_first = [titles(client.get(path.format(n=n))) for n in (1, 2, 3)]
-    monkeypatch.setattr("press.views.ReleaseListView.paginator_class", OneQueryPaginator)
+    monkeypatch.setattr("press.site.views.ReleaseListView.paginator_class", OneQueryPaginator)
     one_query = [titles(client.get(path.format(n=n))) for n in (1, 2, 3)]
     assert ids_first == one_query
     assert [len(page) for page in ids_first] == [3, 3, 1]
@@ -56,6 +56,6 @@ def test_deep_pages_take_a_fixed_number_of_queries(
 ):
     for n in range(6):
         release_factory(title=f"R{n}", countries=[uzbekistan])
-    monkeypatch.setattr("press.views.ReleaseListView.paginate_by", 2)
+    monkeypatch.setattr("press.site.views.ReleaseListView.paginate_by", 2)
     with django_assert_max_num_queries(12), translation.override("uz"):
         assert client.get("/uz/press/?page=3&country=UZ").status_code == 200

@@ -1,4 +1,4 @@
-"""The demo content: what `make demo` loads for a newcomer (press/demo_content.py)."""
+"""The demo content: what `make demo` loads for a newcomer (devdata/demo/)."""
 
 import datetime
 import io
@@ -14,7 +14,7 @@ from django.test import override_settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from press import demo_content
+from devdata.demo import content as demo_content
 from press.models import (
     Appointment,
     Attachment,
@@ -31,7 +31,8 @@ from press.models import (
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["uz", "uz-cyrl", "ru", "en"]
-SAMPLE_FILE = Path("/work/shared/samples/uz-latn-minister-meeting-2020-11-05.txt")
+SAMPLES = Path(__file__).resolve().parent.parent / "devdata" / "samples"
+SAMPLE_FILE = SAMPLES / "uz-latn-minister-meeting-2020-11-05.txt"
 TASHKENT = zoneinfo.ZoneInfo("Asia/Tashkent")
 
 
@@ -73,7 +74,7 @@ def test_published_releases_fill_every_listing(demo):
     assert set(public.values_list("kind", flat=True)) == set(Kind.values)
 
     days = sorted(
-        public.exclude(slug=demo_content.SAMPLE_SLUG).values_list("event_date", flat=True)
+        public.exclude(slug=demo_content.SAMPLE.slug).values_list("event_date", flat=True)
     )
     assert days[-1] - days[0] >= datetime.timedelta(days=730)
 
@@ -137,7 +138,7 @@ def test_posts_change_holder_and_releases_name_the_holder_of_the_day(demo):
 
 def test_the_sample_release_in_four_languages(demo, settings):
     settings.MEDIA_ROOT = demo  # where the command wrote the files
-    sample = Release.objects.get(slug=demo_content.SAMPLE_SLUG)
+    sample = Release.objects.get(slug=demo_content.SAMPLE.slug)
     assert sample.languages_filled() == LANGUAGES
     assert sample.kind == Kind.MEETING
     assert sample.event_date == datetime.date(2020, 11, 5)
@@ -160,11 +161,10 @@ def test_the_sample_release_in_four_languages(demo, settings):
     assert len(photos) == 2 and sum(p.is_lead for p in photos) == 1
 
 
-@pytest.mark.skipif(not SAMPLE_FILE.exists(), reason="the shared sample is not here")
 def test_the_uzbek_latin_text_is_the_sample_as_published(demo):
     lines = [line.strip() for line in SAMPLE_FILE.read_text(encoding="utf-8").splitlines()]
     title, *paragraphs = [line for line in lines if line and line != "Manba"]
-    sample = Release.objects.get(slug=demo_content.SAMPLE_SLUG)
+    sample = Release.objects.get(slug=demo_content.SAMPLE.slug)
     assert sample.title_uz == title
     assert [sample.lead_uz, *re.findall(r"<p>(.*?)</p>", sample.body_uz)] == paragraphs
 
@@ -189,7 +189,7 @@ def test_only_the_sample_names_real_officials_and_demo_ones_say_they_are_fictiti
         for lang in demo_content.LANGS:
             assert getattr(person, f"biography_{lang}"), (person.slug, lang)
     named = Release.objects.filter(participants__person__slug__in=real).distinct()
-    assert list(named.values_list("slug", flat=True)) == [demo_content.SAMPLE_SLUG]
+    assert list(named.values_list("slug", flat=True)) == [demo_content.SAMPLE.slug]
 
 
 def test_photos_are_few_described_and_on_most_published_releases(demo):

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from press import services
-from press.desk import desk
+from press.admin.desk import desk
 from press.models import Appointment, Person, Post, Release, Revision, Status
-from tests.conftest import make_release
+from tests.support import make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -139,25 +139,25 @@ def test_counts_are_exact_beyond_the_list(author):
     assert q["drafts"].count == 12 and len(q["drafts"].releases) == 8
 
 
-def test_the_desk_page_in_constant_queries(client, editor, newsroom, django_assert_max_num_queries):
-    client.force_login(editor)
+def test_the_desk_page_in_constant_queries(
+    editor, editor_client, newsroom, django_assert_max_num_queries
+):
     url = reverse("admin:index")
     with django_assert_max_num_queries(20) as few:
-        client.get(url)
+        editor_client.get(url)
     for n in range(10):
         draft_by(editor, f"More {n}")
         make_release(title=f"More {n}", published_at=NOW + (n + 1) * datetime.timedelta(hours=2))
     with django_assert_max_num_queries(len(few.captured_queries)):
-        html = client.get(url).content.decode()
+        html = editor_client.get(url).content.decode()
     assert 'id="queue-review"' in html
 
 
-def test_the_desk_page_links_each_entry_in_the_users_language(client, author, newsroom):
-    client.force_login(author)
+def test_the_desk_page_links_each_entry_in_the_users_language(author_client, newsroom):
     with translation.override("ru"):
         url = reverse("admin:index")
         change = reverse("admin:press_release_change", args=[newsroom["author_draft"].pk])
-    html = client.get(url).content.decode()
+    html = author_client.get(url).content.decode()
     assert url.startswith("/ru/")
     assert f'href="{change}"' in html
     section = html.split('id="queue-scheduled"', 1)[1].split("</div>", 1)[0]
@@ -165,10 +165,8 @@ def test_the_desk_page_links_each_entry_in_the_users_language(client, author, ne
     assert re.search(r'id="queue-drafts" data-count="2"', html)
 
 
-def test_no_desk_for_staff_without_releases(client, django_user_model):
-    user = django_user_model.objects.create_user("clerk", password="pw", is_staff=True)
-    client.force_login(user)
-    assert "press-desk" not in client.get(reverse("admin:index")).content.decode()
+def test_no_desk_for_staff_without_releases(outsider_client):
+    assert "press-desk" not in outsider_client.get(reverse("admin:index")).content.decode()
 
 
 # --- Duplicate as new draft ---------------------------------------------------------------
@@ -221,31 +219,29 @@ def test_duplicate_needs_the_right_to_add(translator, release_factory):
         services.release_duplicate(release=release_factory(), user=translator)
 
 
-def test_duplicate_from_the_change_form_and_the_list(client, author, release_factory):
+def test_duplicate_from_the_change_form_and_the_list(author_client, release_factory):
     release = release_factory(title="Brifing")
-    client.force_login(author)
     change = reverse("admin:press_release_change", args=[release.pk])
     duplicate = reverse("admin:press_release_duplicate", args=[release.pk])
-    assert f'href="{duplicate}"' in client.get(change).content.decode()
-    assert client.get(duplicate).status_code == 200  # says what it carries; makes nothing
+    assert f'href="{duplicate}"' in author_client.get(change).content.decode()
+    assert author_client.get(duplicate).status_code == 200  # says what it carries; makes nothing
     assert Release.objects.count() == 1
-    response = client.post(duplicate)
+    response = author_client.post(duplicate)
     copy = Release.objects.exclude(pk=release.pk).get()
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:press_release_change", args=[copy.pk])
-    response = client.post(
+    response = author_client.post(
         reverse("admin:press_release_changelist"),
         {"action": "duplicate_as_draft", "_selected_action": [release.pk]},
     )
     assert response.status_code == 302 and Release.objects.count() == 3
 
 
-def test_a_translator_cannot_duplicate(client, translator, release_factory):
+def test_a_translator_cannot_duplicate(translator_client, release_factory):
     release = release_factory()
-    client.force_login(translator)
     url = reverse("admin:press_release_duplicate", args=[release.pk])
-    assert client.post(url).status_code == 403
-    change = client.get(reverse("admin:press_release_change", args=[release.pk]))
+    assert translator_client.post(url).status_code == 403
+    change = translator_client.get(reverse("admin:press_release_change", args=[release.pk]))
     assert url not in change.content.decode()
 
 
@@ -267,26 +263,27 @@ def autocomplete(client, term, event_date=""):
     return [item["text"] for item in response.json()["results"]]
 
 
-def test_participants_are_found_in_any_script_and_apostrophe(client, author, people):
-    client.force_login(author)
+def test_participants_are_found_in_any_script_and_apostrophe(author_client, people):
+    def found(term):
+        return autocomplete(author_client, term)
+
     with translation.override("uz"):
-        assert autocomplete(client, "so'zlov") == autocomplete(client, "Соʻзлов")
-        assert autocomplete(client, "so'zlov")[0].startswith("Soʻzlovchi — Matbuot kotibi")
-        assert autocomplete(client, "вазир") and autocomplete(client, "vazir")
-        assert autocomplete(client, "demo tashqi") == autocomplete(client, "Демо ТАШҚИ")
-        assert autocomplete(client, "nobody") == []
+        assert found("so'zlov") == found("Соʻзлов")
+        assert found("so'zlov")[0].startswith("Soʻzlovchi — Matbuot kotibi")
+        assert found("вазир") and found("vazir")
+        assert found("demo tashqi") == found("Демо ТАШҚИ")
+        assert found("nobody") == []
 
 
-def test_appointments_in_force_on_the_event_date_come_first(client, author, people, minister):
+def test_appointments_in_force_on_the_event_date_come_first(author_client, people, minister):
     successor = Appointment.objects.create(
         person=Person.objects.create(slug="next", name_uz="Keyingi Vazir"),
         post=minister.post,
         started_on=minister.ended_on,
     )
-    client.force_login(author)
     with translation.override("uz"):
-        in_2021 = autocomplete(client, "vazir", "05.05.2021")
-        today = autocomplete(client, "vazir")
+        in_2021 = autocomplete(author_client, "vazir", "05.05.2021")
+        today = autocomplete(author_client, "vazir")
     assert in_2021[0] == str(Appointment.objects.with_names().get(pk=minister.pk))
     assert today[0] == str(Appointment.objects.with_names().get(pk=successor.pk))
     assert len(in_2021) == len(today) == 2

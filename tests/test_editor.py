@@ -1,12 +1,11 @@
 """The rich text editor and the server keep the same HTML.
 
-EDITOR_HTML is what the editor writes for every element and attribute it offers (checked
-against the editor itself in tests/browser/test_drafting.py); sanitising it must change
-nothing. Pasted Word and web HTML keeps its structure and loses its styles.
+EDITOR_HTML (tests/support.py) is what the editor writes for every element and attribute it
+offers (checked against the editor itself in tests/browser/test_drafting.py); sanitising it
+must change nothing. Pasted Word and web HTML keeps its structure and loses its styles.
 """
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
@@ -14,49 +13,10 @@ from django.urls import reverse
 from django.utils import translation
 from django_prose_editor.config import allowlist_from_extensions
 
-from press.editor import CONFIG_ATTRIBUTE
+from press.admin.editor import CONFIG_ATTRIBUTE
 from press.models import Person
 from press.text import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, EDITOR_EXTENSIONS, sanitize_html
-
-# What the editor writes (Tiptap's getHTML()), one sample per element and attribute.
-EDITOR_HTML = [
-    "<p>Birinchi qator<br>ikkinchi qator</p>",
-    "<h2>Sarlavha 2</h2><h3>Sarlavha 3</h3><h4>Sarlavha 4</h4>",
-    "<p><strong>qalin</strong> <em>kursiv</em> <u>tagi chizilgan</u> <s>oʻchirilgan</s> "
-    "H<sub>2</sub>O x<sup>2</sup></p>",
-    "<ul><li><p>bir</p></li><li><p>ikki</p></li></ul>",
-    '<ol data-type="decimal" start="3"><li><p>uch</p></li></ol>',
-    '<ol data-type="lower-alpha" type="a"><li><p>a band</p></li></ol>',
-    "<blockquote><p>Iqtibos</p></blockquote>",
-    "<hr>",
-    '<p><a rel="noopener noreferrer" href="https://mfa.uz/uz/" title="TIV">havola</a></p>',
-    '<table><tbody><tr><th colspan="2"><p>Savdo</p></th><th rowspan="2"><p>Jami</p></th></tr>'
-    '<tr><td rowspan="2"><p>2024</p></td><td><p>2025</p></td></tr>'
-    '<tr><td colspan="2"><p>2026</p></td></tr></tbody></table>',
-]
-
-
-class Structure(HTMLParser):
-    """Elements with their attributes as sets, and text: what a reader and the editor see."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.items = []
-
-    def handle_starttag(self, tag, attrs):
-        self.items.append(("start", tag, frozenset(attrs)))
-
-    def handle_endtag(self, tag):
-        self.items.append(("end", tag))
-
-    def handle_data(self, data):
-        self.items.append(("text", data))
-
-
-def structure(html):
-    parser = Structure()
-    parser.feed(html)
-    return parser.items
+from tests.support import EDITOR_HTML, WORD, structure
 
 
 def test_the_editor_offers_exactly_what_the_server_keeps():
@@ -90,25 +50,6 @@ def test_editor_html_survives_sanitising_unchanged(html):
     assert sanitize_html(sanitize_html(html)) == sanitize_html(html)
 
 
-WORD = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>
-p.MsoNormal {margin:0cm; font-family:"Calibri"}</style></head>
-<body lang=RU style='tab-interval:35.4pt'>
-<!--StartFragment--><h2 style='mso-margin-top-alt:auto'><span style='font-family:"Times New Roman"'>
-Muzokaralar natijalari<o:p></o:p></span></h2>
-<p class=MsoNormal style='text-align:justify'><span lang=UZ-LATN style='font-size:14.0pt'>Tomonlar
-<b><span style='color:#1F3864'>savdo</span></b> va <i>transport</i> masalalarini muhokama qildi.
-<a href="https://mfa.uz/" class=MsoHyperlink style='color:blue' target=_blank>mfa.uz</a></span>
-<o:p></o:p></p>
-<ul style='margin-top:0cm' type=disc><li class=MsoNormal style='mso-list:l0 level1 lfo1'>suv
-resurslari</li><li class=MsoNormal style='mso-list:l0 level1 lfo1'>energetika</li></ul>
-<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 style='border-collapse:collapse'>
-<tr><td width=200 valign=top style='border:solid windowtext 1.0pt'><p class=MsoNormal>2024</p></td>
-<td style='background:yellow'><p class=MsoNormal>1,2 mlrd</p></td></tr></table>
-<!--[if gte mso 9]><xml><w:WordDocument></w:WordDocument></xml><![endif]-->
-<script>alert(1)</script><p class=MsoNormal><span style='display:none'>izoh</span></p>
-<!--EndFragment--></body></html>"""
-
-
 def test_pasted_word_keeps_its_structure_and_loses_its_styles():
     cleaned = sanitize_html(WORD)
     assert re.search(r"<h2>\s*Muzokaralar natijalari\s*</h2>", cleaned)
@@ -138,11 +79,6 @@ def test_pasted_web_page_keeps_its_structure_and_loses_its_styles():
 # --- The editor in the admin ----------------------------------------------------------------
 
 
-@pytest.fixture
-def superuser(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
-
-
 def editor_fields(html):
     found = set()
     for tag in re.findall(r"<textarea[^>]*>", html):
@@ -152,11 +88,10 @@ def editor_fields(html):
 
 
 @pytest.mark.parametrize("code", ["uz", "uz-cyrl", "ru", "en"])
-def test_the_release_body_has_the_editor_in_all_four_tabs(client, superuser, release_factory, code):
+def test_the_release_body_has_the_editor_in_all_four_tabs(admin_client, release_factory, code):
     release = release_factory()
-    client.force_login(superuser)
     with translation.override(code):
-        html = client.get(reverse("admin:press_release_change", args=[release.pk])).content
+        html = admin_client.get(reverse("admin:press_release_change", args=[release.pk])).content
     html = html.decode()
     assert editor_fields(html) == {"body_uz", "body_uz_cyrl", "body_ru", "body_en"}
     assert "js/admin-editor.js" in html and 'type="module"' in html
@@ -169,11 +104,10 @@ def test_the_release_body_has_the_editor_in_all_four_tabs(client, superuser, rel
             assert f'data-advised-length="{limit}"' in tag.group(0)
 
 
-def test_the_add_form_and_the_biography_have_the_editor(client, superuser):
-    client.force_login(superuser)
-    html = client.get(reverse("admin:press_release_add")).content.decode()
+def test_the_add_form_and_the_biography_have_the_editor(admin_client):
+    html = admin_client.get(reverse("admin:press_release_add")).content.decode()
     assert editor_fields(html) == {"body_uz", "body_uz_cyrl", "body_ru", "body_en"}
-    html = client.get(reverse("admin:press_person_add")).content.decode()
+    html = admin_client.get(reverse("admin:press_person_add")).content.decode()
     assert editor_fields(html) == {
         "biography_uz",
         "biography_uz_cyrl",

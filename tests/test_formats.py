@@ -4,12 +4,11 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
 
-from tests.helpers import form_data
+from tests.support import form_data
 
 NBSP = "\xa0"
 
@@ -56,15 +55,13 @@ TYPED = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("code", "typed"), TYPED)
-def test_admin_date_input_in_the_languages_format(client, release_factory, code, typed):
-    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
-    client.force_login(user)
+def test_admin_date_input_in_the_languages_format(admin_client, release_factory, code, typed):
     release = release_factory(event_date=datetime.date(2021, 1, 1))
     with translation.override(code):
         url = reverse("admin:press_release_change", args=[release.pk])
-    data = form_data(client.get(url).content.decode())
+    data = form_data(admin_client.get(url).content.decode())
     data["event_date"] = [typed]
-    response = client.post(url, data)
+    response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     release.refresh_from_db()
     assert release.event_date == datetime.date(2020, 11, 5)

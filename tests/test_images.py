@@ -12,33 +12,17 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from PIL import Image, features
 
-from press import images
+from press.files import card_crop, check_photo
 from press.models import Photo, Status
+from tests.support import change_url, encode, halves, jpeg, release_form_data
 
 pytestmark = pytest.mark.django_db
 
 MARKER = b"ORIGINAL-BYTES-7f3a9c"  # written into uploads, must never reach storage
 TASHKENT = {1: "N", 2: (41.0, 18.0, 0.0), 3: "E", 4: (69.0, 16.0, 0.0)}
-
-
-def encode(image, fmt, **options):
-    out = io.BytesIO()
-    image.save(out, fmt, **options)
-    return out.getvalue()
-
-
-def halves(width, height, left="red", right="blue"):
-    """Left half one colour, right half another: shows where a crop or a rotation went."""
-    image = Image.new("RGB", (width, height), left)
-    image.paste(Image.new("RGB", (width - width // 2, height), right), (width // 2, 0))
-    return image
-
-
-def jpeg(width=1200, height=800, **options):
-    return encode(halves(width, height), "JPEG", quality=90, **options)
 
 
 def gps_rotated_jpeg():
@@ -56,7 +40,7 @@ def upload(data, name):
 
 def refusal(data, name):
     with pytest.raises(ValidationError) as error:
-        images.check_photo(upload(data, name))
+        check_photo(upload(data, name))
     return error.value
 
 
@@ -86,7 +70,7 @@ if features.check("avif"):
 
 @pytest.mark.parametrize(("name", "make"), ACCEPTED, ids=[n for n, _m in ACCEPTED])
 def test_accepted_formats(name, make):
-    checked = images.check_photo(upload(make(), name))
+    checked = check_photo(upload(make(), name))
     assert checked.width > 0 and checked.height > 0
 
 
@@ -106,7 +90,7 @@ def test_pixel_cap_is_a_setting(settings):
     settings.PRESS_PHOTO_MAX_PIXELS = 1_000_000
     assert refusal(jpeg(1500, 1000), "photo.jpg").code == "too_many_pixels"
     settings.PRESS_PHOTO_MAX_PIXELS = 2_000_000
-    images.check_photo(upload(jpeg(1500, 1000), "photo.jpg"))
+    check_photo(upload(jpeg(1500, 1000), "photo.jpg"))
 
 
 def test_byte_cap_is_a_setting(settings):
@@ -150,7 +134,7 @@ def test_text_is_refused():
 
 def test_empty_file_is_refused():
     with pytest.raises(ValidationError):
-        images.check_photo(io.BytesIO(b""), "photo.jpg")
+        check_photo(io.BytesIO(b""), "photo.jpg")
 
 
 @pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
@@ -363,7 +347,7 @@ def test_changing_the_focal_point_removes_old_crops_after_commit(
 def test_card_crop_stays_inside_the_image():
     image = halves(1000, 1000)
     for fx, fy in [(0, 0), (1, 1), (0.5, 0.5), (0.9, 0.1)]:
-        crop = images.card_crop(image, fx, fy)
+        crop = card_crop(image, fx, fy)
         assert crop.size == (1000, 667)
 
 
@@ -502,49 +486,10 @@ def test_card_list_queries_do_not_grow_with_photos(
 # --- Admin ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def editor_client(client, db):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
-def release_form_data(release, **extra):
-    """The change form as a browser would post it, with no inline rows."""
-    data = {
-        "kind": release.kind,
-        "event_date": release.event_date.isoformat(),
-        "place_uz": "",
-        "status": release.status,
-        "published_at_0": "",
-        "published_at_1": "",
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-    }
-    if release.published_at:
-        local = timezone.localtime(release.published_at)
-        data["published_at_0"] = local.date().isoformat()
-        data["published_at_1"] = local.time().strftime("%H:%M:%S")
-    for code in ("uz", "uz_cyrl", "ru", "en"):
-        for field in ("title", "lead", "body", "place"):
-            data[f"{field}_{code}"] = getattr(release, f"{field}_{code}") or ""
-    data.update(extra)
-    return data
-
-
-def change_url(release, code="en"):
-    with translation.override(code):
-        return reverse("admin:press_release_change", args=[release.pk])
-
-
-def test_admin_adds_several_photos_at_once(editor_client, release_factory):
+def test_admin_adds_several_photos_at_once(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     files = [upload(jpeg(1200, 800), "one.jpg"), upload(encode(halves(600, 400), "PNG"), "two.png")]
-    response = editor_client.post(change_url(release), release_form_data(release, new_photos=files))
+    response = admin_client.post(change_url(release), release_form_data(release, new_photos=files))
     assert response.status_code == 302, response.content.decode()[:3000]
     photos = list(release.photos.order_by("order"))
     assert len(photos) == 2
@@ -552,10 +497,10 @@ def test_admin_adds_several_photos_at_once(editor_client, release_factory):
     assert photos[0].order < photos[1].order
 
 
-def test_admin_bulk_upload_names_the_bad_file(editor_client, release_factory):
+def test_admin_bulk_upload_names_the_bad_file(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     files = [upload(jpeg(), "good.jpg"), upload(encode(halves(60, 40), "PNG"), "bad.jpg")]
-    response = editor_client.post(
+    response = admin_client.post(
         change_url(release, "ru"), release_form_data(release, new_photos=files)
     )
     assert response.status_code == 200
@@ -564,9 +509,9 @@ def test_admin_bulk_upload_names_the_bad_file(editor_client, release_factory):
     assert release.photos.count() == 0
 
 
-def test_admin_refuses_bulk_photos_when_publishing(editor_client, release_factory):
+def test_admin_refuses_bulk_photos_when_publishing(admin_client, release_factory):
     release = release_factory()  # published
-    response = editor_client.post(
+    response = admin_client.post(
         change_url(release), release_form_data(release, new_photos=[upload(jpeg(), "a.jpg")])
     )
     assert response.status_code == 200
@@ -590,11 +535,11 @@ def photo_row(photo, **fields):
     return row
 
 
-def test_published_release_needs_alt_in_each_published_language(editor_client, release_factory):
+def test_published_release_needs_alt_in_each_published_language(admin_client, release_factory):
     release = release_factory(body_ru="", title_ru="")  # published in uz, uz-cyrl, en
     photo = Photo(release=release, image=upload(jpeg(), "a.jpg"), alt_uz="Rasm")
     photo.save()
-    response = editor_client.post(
+    response = admin_client.post(
         change_url(release), release_form_data(release, **photo_row(photo))
     )
     assert response.status_code == 200
@@ -602,21 +547,21 @@ def test_published_release_needs_alt_in_each_published_language(editor_client, r
     assert set(errors) == {"alt_uz_cyrl", "alt_en"}
 
     filled = photo_row(photo, alt_uz_cyrl="Расм", alt_en="Photo")
-    response = editor_client.post(change_url(release), release_form_data(release, **filled))
+    response = admin_client.post(change_url(release), release_form_data(release, **filled))
     assert response.status_code == 302
 
 
-def test_draft_photos_may_wait_for_alt(editor_client, release_factory):
+def test_draft_photos_may_wait_for_alt(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     photo = Photo(release=release, image=upload(jpeg(), "a.jpg"))
     photo.save()
-    response = editor_client.post(
+    response = admin_client.post(
         change_url(release), release_form_data(release, **photo_row(photo))
     )
     assert response.status_code == 302
 
 
-def test_admin_inline_refuses_a_bad_photo(editor_client, release_factory):
+def test_admin_inline_refuses_a_bad_photo(admin_client, release_factory):
     release = release_factory(status=Status.DRAFT, published_at=None)
     data = release_form_data(
         release,
@@ -629,14 +574,14 @@ def test_admin_inline_refuses_a_bad_photo(editor_client, release_factory):
         },
     )
     with translation.override("en"):
-        response = editor_client.post(change_url(release), data)
+        response = admin_client.post(change_url(release), data)
     assert response.status_code == 200
     assert "web page code" in response.content.decode()
     assert not Photo.objects.exists()
 
 
-def test_admin_change_page_shows_the_card_crop(editor_client, illustrated):
-    html = editor_client.get(change_url(illustrated)).content.decode()
+def test_admin_change_page_shows_the_card_crop(admin_client, illustrated):
+    html = admin_client.get(change_url(illustrated)).content.decode()
     assert "-card960.jpg" in html
     assert 'name="photos-0-focal_x"' in html
     assert 'name="new_photos"' in html and "multiple" in html

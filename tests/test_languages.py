@@ -5,7 +5,7 @@ import re
 import pytest
 from django.conf import settings
 
-from tests.helpers import latin_words
+from tests.support import latin_words
 
 pytestmark = pytest.mark.django_db
 

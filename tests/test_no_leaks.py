@@ -1,7 +1,7 @@
 """Nothing of a release that is not public reaches a public page: not a word, not a count.
 
 A draft, a submitted, a scheduled, a withdrawn and an unpublished release are made as the
-press office makes them (press/services.py), each with a photo (real JPEG bytes saved
+press office makes them (press/services/), each with a photo (real JPEG bytes saved
 through the model, so with renditions under random names), a PDF and a nonsense word of its
 own in every field and language. Beside them, public releases with their own words show
 that the crawl sees what it should. Then the public site is crawled like a visitor and a
@@ -40,7 +40,7 @@ from press.models import (
     Status,
     Topic,
 )
-from tests.conftest import make_user
+from tests.support import make_user, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -62,12 +62,6 @@ def word(key: str, field: str, code: str) -> str:
 def jpeg(color) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (640, 400), color).save(out, "JPEG", quality=80)
-    return out.getvalue()
-
-
-def pdf() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (50, 50), "white").save(out, "PDF")
     return out.getvalue()
 
 

@@ -1,5 +1,5 @@
-"""Whole public pages in the cache (press/cache.py): served without the database, made stale
-by every change an editor, a script or the services make, never served to editors."""
+"""Whole public pages in the cache (press/site/page_cache.py): served without the database,
+made stale by every change an editor, a script or the services make, never served to editors."""
 
 import datetime
 
@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
-from press import cache as page_cache
 from press import services
 from press.models import Photo
+from press.site import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -164,21 +164,17 @@ def test_the_setting_cannot_keep_pages_longer_than_a_minute(client, db, settings
     assert page_cache.timeout() == 60
 
 
-def test_staff_never_get_a_cached_page(client, admin_user, release_factory):
+def test_staff_never_get_a_cached_page(client, admin_client, release_factory):
     release_factory(title="Ommaviy")
     get(client, "/uz/press/")  # cached for visitors
-    client.force_login(admin_user)
-    response = get(client, "/uz/press/")
+    response = get(admin_client, "/uz/press/")
     assert "X-Page-Cache" not in response
     assert "private" in response["Cache-Control"]
 
 
-def test_pages_seen_by_staff_are_not_stored_for_visitors(client, admin_user, release_factory):
+def test_pages_seen_by_staff_are_not_stored_for_visitors(client, admin_client, release_factory):
     release_factory()
-    client.force_login(admin_user)
-    get(client, "/uz/press/")
-    client.logout()
-    client.cookies.clear()
+    get(admin_client, "/uz/press/")
     assert get(client, "/uz/press/")["X-Page-Cache"] == "miss"
 
 

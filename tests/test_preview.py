@@ -10,7 +10,6 @@ from django.utils import translation
 
 from press import services
 from press.models import PreviewLink, Release
-from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +41,8 @@ def assert_private(response):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_editor_previews_a_draft_in_each_language(client, editor, draft, code):
-    client.force_login(editor)
-    response = client.get(admin_preview(draft, code))
+def test_editor_previews_a_draft_in_each_language(editor_client, draft, code):
+    response = editor_client.get(admin_preview(draft, code))
     assert response.status_code == 200
     html = response.content.decode()
     suffix = code.replace("-", "_")
@@ -53,9 +51,8 @@ def test_editor_previews_a_draft_in_each_language(client, editor, draft, code):
     assert_private(response)
 
 
-def test_preview_of_unsaved_changes_saves_nothing(client, editor, release_factory):
+def test_preview_of_unsaved_changes_saves_nothing(editor_client, release_factory):
     release = release_factory(title="Chiqqan")
-    client.force_login(editor)
     data = {
         "title_uz": "Tuzatish loyihasi",
         "body_uz": "<p>Yangi matn</p>",
@@ -67,7 +64,7 @@ def test_preview_of_unsaved_changes_saves_nothing(client, editor, release_factor
         "attachments-TOTAL_FORMS": "0",
         "attachments-INITIAL_FORMS": "0",
     }
-    response = client.post(admin_preview(release), data)
+    response = editor_client.post(admin_preview(release), data)
     assert response.status_code == 200
     assert "Tuzatish loyihasi" in response.content.decode()
     assert_private(response)
@@ -75,10 +72,9 @@ def test_preview_of_unsaved_changes_saves_nothing(client, editor, release_factor
     assert stored.title_uz == "Chiqqan [uz]" and stored.version == release.version
 
 
-def test_preview_needs_an_account_with_permission(client, draft):
+def test_preview_needs_an_account_with_permission(client, outsider_client, draft):
     assert client.get(admin_preview(draft)).status_code == 302  # to the login page
-    client.force_login(make_user("visitor"))
-    assert client.get(admin_preview(draft)).status_code == 403
+    assert outsider_client.get(admin_preview(draft)).status_code == 403
 
 
 # --- Shareable links ----------------------------------------------------------------------
@@ -127,18 +123,17 @@ def test_tampered_link_is_refused(client, link, tamper):
     assert "Maxfiy" not in response.content.decode()
 
 
-def test_links_are_made_and_revoked_in_the_admin(client, editor, draft):
-    client.force_login(editor)
+def test_links_are_made_and_revoked_in_the_admin(editor_client, draft):
     url = reverse("admin:press_release_links", args=[draft.pk])
-    assert client.post(url, {"create": "1"}).status_code == 302
+    assert editor_client.post(url, {"create": "1"}).status_code == 302
     link = PreviewLink.objects.get(release=draft)
-    html = client.get(url).content.decode()
+    html = editor_client.get(url).content.decode()
     assert link.token() in html
-    assert client.post(url, {"revoke": link.pk}).status_code == 302
+    assert editor_client.post(url, {"revoke": link.pk}).status_code == 302
     assert PreviewLink.objects.get(pk=link.pk).revoked_at == NOW
-    assert link.token() not in client.get(url).content.decode()
+    assert link.token() not in editor_client.get(url).content.decode()
 
 
-def test_author_cannot_revoke_without_permission(db, link):
+def test_author_cannot_revoke_without_permission(link, outsider):
     with pytest.raises(services.PermissionDenied):
-        services.preview_link_revoke(link=link, user=make_user("nobody"))
+        services.preview_link_revoke(link=link, user=outsider)

@@ -1,4 +1,4 @@
-"""Guards for the project as a whole: migrations, production settings."""
+"""Guards for the project as a whole: migrations, production settings, the lock file."""
 
 import os
 import subprocess
@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,7 +25,7 @@ def test_no_pending_migrations():
 
 def run_manage(*args, **env):
     base = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
-    base.update(DJANGO_SETTINGS_MODULE="ministry.settings.prod", **env)
+    base.update({"DJANGO_SETTINGS_MODULE": "ministry.settings.prod", **env})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=base, capture_output=True, text=True
     )
@@ -49,6 +51,24 @@ def test_production_refuses_to_start_without_its_environment(missing):
     result = run_manage("check", **env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+DEVDATA_COMMANDS = {"load_demo_data", "generate_releases", "build_country_fixture"}
+
+
+def test_production_cannot_load_demo_data_at_all():
+    result = run_manage("load_demo_data", "--with-superuser", **PROD_ENV)
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo_data'" in result.stderr
+    commands = set(run_manage("help", "--commands", **PROD_ENV).stdout.split())
+    assert {"load_countries", "setup_roles"} <= commands  # production needs these two
+    assert not DEVDATA_COMMANDS & commands
+
+
+@pytest.mark.parametrize("name", ["dev", "bench"])
+def test_development_and_bench_settings_have_the_demo_data_commands(name):
+    result = run_manage("help", "--commands", DJANGO_SETTINGS_MODULE=f"ministry.settings.{name}")
+    assert DEVDATA_COMMANDS <= set(result.stdout.split()), result.stderr
 
 
 S3_ENV = {
@@ -105,3 +125,46 @@ def test_no_code_reaches_files_through_a_local_path():
             if needle in text:
                 offenders.append(f"{source.relative_to(ROOT)}: {needle}")
     assert not offenders
+
+
+def read_requirements(filename):
+    """Returns the requirements a requirements file names, with those of the files it includes."""
+    requirements = []
+    for line in ROOT.joinpath(filename).read_text().splitlines():
+        line = line.partition("#")[0].strip()
+        if line.startswith("-r "):
+            requirements += read_requirements(line.removeprefix("-r ").strip())
+        elif line:
+            requirements.append(Requirement(line))
+    return requirements
+
+
+def read_lock():
+    """Returns each package's pinned version in requirements.lock, and the names that uv marks
+    as asked for by requirements*.txt themselves ("# via -r requirements…")."""
+    pins, asked_for = {}, set()
+    for line in ROOT.joinpath("requirements.lock").read_text().splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            pin = Requirement(line)
+            name = canonicalize_name(pin.name)
+            (exact,) = pin.specifier
+            pins[name] = exact.version
+        elif "-r requirements" in line:
+            asked_for.add(name)
+    return pins, asked_for
+
+
+def test_the_lock_pins_exactly_what_the_requirements_name():
+    """Run make lock after editing requirements*.txt: make install takes versions from the lock."""
+    pins, asked_for = read_lock()
+    requirements = {canonicalize_name(r.name): r for r in read_requirements("requirements-dev.txt")}
+    problems = [f"{name} is missing" for name in sorted(requirements.keys() - asked_for)]
+    problems += [f"{name} is not asked for" for name in sorted(asked_for - requirements.keys())]
+    problems += [
+        f"{name}=={pins[name]} is outside {requirement.specifier}"
+        for name, requirement in requirements.items()
+        if name in pins and not requirement.specifier.contains(pins[name], prereleases=True)
+    ]
+    assert not problems, "requirements.lock is stale (run make lock): " + "; ".join(problems)

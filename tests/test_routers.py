@@ -38,19 +38,17 @@ def test_public_pages_read_from_the_replica(client, release_factory, uzbekistan,
     assert on_primary == 0
 
 
-def test_the_admin_uses_the_primary(client, admin_user, release_factory):
+def test_the_admin_uses_the_primary(admin_client, release_factory):
     release = release_factory()
-    client.force_login(admin_user)
     for path in ("/uz/admin/press/release/", f"/uz/admin/press/release/{release.pk}/change/"):
-        response, on_primary, on_replica = queries(client, path)
+        response, on_primary, on_replica = queries(admin_client, path)
         assert response.status_code == 200, path
         assert on_primary > 0 and on_replica == 0, path
 
 
-def test_an_editor_on_a_public_page_reads_the_primary(client, admin_user, release_factory):
+def test_an_editor_on_a_public_page_reads_the_primary(editor_client, release_factory):
     release_factory()
-    client.force_login(admin_user)
-    response, on_primary, on_replica = queries(client, "/uz/press/")
+    response, on_primary, on_replica = queries(editor_client, "/uz/press/")
     assert response.status_code == 200
     assert on_primary > 0 and on_replica == 0
 

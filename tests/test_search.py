@@ -220,7 +220,7 @@ def test_admin_search_finds_a_title_in_either_script(admin_client, releases):
 def test_broad_searches_say_more_than_the_cap_instead_of_counting(
     client, release_factory, monkeypatch
 ):
-    from press.views import CappedPaginator
+    from press.site.views import CappedPaginator
 
     monkeypatch.setattr(CappedPaginator, "CAP", 3)
     for n in range(5):

@@ -9,18 +9,14 @@ from pathlib import Path
 
 import pytest
 import time_machine
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.support import PASSWORD
+
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def staff(db):
-    return get_user_model().objects.create_superuser("chief", "chief@example.org", "right-pw")
 
 
 @pytest.mark.parametrize("path", ["/uz/", "/ru/press/", "/en/admin/login/"])
@@ -57,46 +53,46 @@ def test_healthz_reports_database_and_cache_without_internals(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def login(client, code="ru", **data):
+def login(client, user, password=PASSWORD, code="ru", **data):
+    """The admin's login form, posted with ``user``'s name and ``password``."""
+    data = {"username": user.username, "password": password, **data}
     return client.post(f"/{code}/admin/login/", {"next": f"/{code}/admin/", **data})
 
 
-def test_admin_login_locks_out_after_five_failures_in_the_users_language(client, staff):
+def test_admin_login_locks_out_after_five_failures_in_the_users_language(client, admin_user):
     for _ in range(4):
-        assert login(client, username="chief", password="wrong").status_code == 200
-    assert login(client, username="chief", password="wrong").status_code == 429
-    response = login(client, username="chief", password="right-pw")
+        assert login(client, admin_user, "wrong").status_code == 200
+    assert login(client, admin_user, "wrong").status_code == 429
+    response = login(client, admin_user)
     assert response.status_code == 429
     assert "Слишком много неудачных попыток входа" in response.content.decode()
 
 
-def test_successful_login_resets_the_failure_count(client, staff):
+def test_successful_login_resets_the_failure_count(client, admin_user):
     for _ in range(3):
-        login(client, username="chief", password="wrong")
-    assert login(client, username="chief", password="right-pw").status_code == 302
+        login(client, admin_user, "wrong")
+    assert login(client, admin_user).status_code == 302
 
 
-def test_staff_with_an_authenticator_must_give_its_code(client, staff):
-    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
-    response = login(client, username="chief", password="right-pw")
+def test_staff_with_an_authenticator_must_give_its_code(client, admin_user):
+    device = TOTPDevice.objects.create(user=admin_user, name="phone", confirmed=True)
+    response = login(client, admin_user)
     assert response.status_code == 200
     assert client.get("/ru/admin/").status_code == 302
-    response = login(
-        client, username="chief", password="right-pw", otp_token=f"{totp(device.bin_key):06d}"
-    )
+    response = login(client, admin_user, otp_token=f"{totp(device.bin_key):06d}")
     assert response.status_code == 302
     assert client.get("/ru/admin/").status_code == 200
 
 
-def test_an_administrator_can_require_two_factors(client, staff, settings):
+def test_an_administrator_can_require_two_factors(client, admin_user, settings):
     settings.PRESS_ADMIN_REQUIRE_OTP = True
-    response = login(client, code="en", username="chief", password="right-pw")
+    response = login(client, admin_user, code="en")
     assert response.status_code == 200
     assert "Two-factor authentication is required" in response.content.decode()
 
 
-def test_session_expires_after_two_idle_hours(client, staff):
-    assert login(client, username="chief", password="right-pw").status_code == 302
+def test_session_expires_after_two_idle_hours(client, admin_user):
+    assert login(client, admin_user).status_code == 302
     assert client.get("/ru/admin/").status_code == 200
     with time_machine.travel(datetime.timedelta(hours=1, minutes=50)):
         assert client.get("/ru/admin/").status_code == 200  # activity moves the expiry on

@@ -136,7 +136,7 @@ class TestReleasePageExtras:
 
     def test_updated_date_only_after_a_major_correction(self, client, release):
         # A save (or a minor correction) is no public update; a major correction is, with
-        # its change note (press/services.py release_save).
+        # its change note (press/services/saving.py release_save).
         releases = type(release).objects.filter(pk=release.pk)
         releases.update(updated_at=release.published_at + datetime.timedelta(days=1))
         html = client.get(f"/en/press/{release.slug}/").content.decode()
@@ -173,7 +173,7 @@ def test_error_pages_in_the_layout_and_language(client, db, code):
     from django.test import RequestFactory
     from django.utils import translation
 
-    from press import views
+    from press.site import views
 
     request = RequestFactory().get(f"/{code}/x/")
     with translation.override(code):

@@ -12,8 +12,7 @@ from django.utils import timezone, translation
 
 from press import services
 from press.models import Release, Revision, Status
-from press.roles import setup_roles
-from tests.conftest import make_user
+from press.services.roles import setup_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -412,12 +411,11 @@ def test_revision_of_another_release_is_refused(draft, draft_factory, author):
         )
 
 
-def test_make_user_helper_has_no_superpowers(db):
-    nobody = make_user("nobody")
-    assert not nobody.has_perm("press.view_release")
+def test_the_outsider_has_no_superpowers(outsider):
+    assert not outsider.has_perm("press.view_release")
     release = Release(event_date=datetime.date(2021, 1, 1), title_uz="x")
     with pytest.raises(PermissionDenied):
-        services.release_save(release=release, user=nobody)
+        services.release_save(release=release, user=outsider)
 
 
 def test_local_time_is_tashkent(settings):

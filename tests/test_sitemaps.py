@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from press.models import Status
-from press.sitemaps import ReleaseSitemap
+from press.site.sitemaps import ReleaseSitemap
 
 pytestmark = pytest.mark.django_db
 

@@ -93,7 +93,7 @@ def test_machine_made_text_is_a_fourth_state(uz_only, editor):
 
 
 def test_admin_list_shows_states_and_filters_needs_translation(
-    client, uz_only, editor, translator, release_factory, _clock
+    translator_client, uz_only, editor, translator, release_factory, _clock
 ):
     complete = release_factory(title="Toʻliq")
     services.revision_create(release=complete, user=editor)
@@ -101,11 +101,10 @@ def test_admin_list_shows_states_and_filters_needs_translation(
     save(uz_only, translator, title_ru="Источник", body_ru="<p>Текст</p>")
     _clock.shift(60)
     save(uz_only, editor, body_uz="<p>Yangi</p>")
-    client.force_login(translator)
     changelist = reverse("admin:press_release_changelist")
-    html = client.get(changelist).content.decode()
+    html = translator_client.get(changelist).content.decode()
     assert ">ru ⚠</span>" in html and ">en —</span>" in html and ">uz ✓</span>" in html
     for code, expected in (("ru", [uz_only]), ("en", [uz_only]), ("uz", [])):
-        response = client.get(changelist, {"needs_translation": code})
+        response = translator_client.get(changelist, {"needs_translation": code})
         assert list(response.context["cl"].result_list) == expected, code
     assert "needs_translation=uz-cyrl" in html

@@ -6,15 +6,19 @@ import pytest
 
 from press.text import sanitize_html
 from press.transliteration import (
+    ABBREVIATIONS,
     CYRILLIC_TO_LATIN,
     LATIN_TO_CYRILLIC,
+    LOANWORDS,
+    LOANWORDS_LATIN,
     cyrillic_to_latin,
     latin_to_cyrillic,
     transliterate_html,
 )
 
-# The real release from shared/samples, as published (ASCII apostrophes).
-SAMPLE = Path(__file__).parent / "data/uz-latn-minister-meeting-2020-11-05.txt"
+# The real release from devdata/samples/, as published (ASCII apostrophes).
+SAMPLES = Path(__file__).resolve().parent.parent / "devdata" / "samples"
+SAMPLE = SAMPLES / "uz-latn-minister-meeting-2020-11-05.txt"
 
 
 @pytest.mark.parametrize(
@@ -87,6 +91,140 @@ def test_latin_to_cyrillic(latin, cyrillic):
 )
 def test_cyrillic_to_latin(cyrillic, latin):
     assert cyrillic_to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        # ь at the end of a bare loanword, not before a suffix (the Cyrillic orthography rules)
+        ("sentabr", "сентябрь"),
+        ("sentabrda", "сентябрда"),
+        ("oktabrdan", "октябрдан"),
+        ("2024-yil 1-oktabrdan", "2024 йил 1 октябрдан"),
+        ("medal", "медаль"),
+        ("medallar", "медаллар"),
+        ("Kreml", "Кремль"),
+        ("Kremlda", "Кремлда"),
+        ("Bryusselda", "Брюсселда"),
+        ("rolini", "ролини"),
+        ("filmlari", "фильмлари"),  # ь inside the word stays
+        # ц, written s or ts, with suffixes after it
+        ("sementni", "цементни"),
+        ("konsertlarida", "концертларида"),
+        ("aksiyadorlik", "акциядорлик"),
+        ("Shveysariyaga", "Швейцарияга"),
+        # spellings editors type
+        ("sentyabrda", "сентябрда"),
+        ("tsement", "цемент"),
+        ("federasiya", "федерация"),
+        ("kontsert", "концерт"),
+        # general rules for words the list lacks: -ksiya is -кция, a word-initial ts is ц
+        ("induksiyasi", "индукцияси"),
+        ("korreksiya", "коррекция"),
+        ("tsitadel", "цитадел"),
+        # capitals as typed
+        ("1-SENTABRDAN BOSHLAB", "1 СЕНТЯБРДАН БОШЛАБ"),
+        ("Medallar", "Медаллар"),
+    ],
+)
+def test_loanwords_with_and_without_suffixes(latin, cyrillic):
+    assert latin_to_cyrillic(latin) == cyrillic
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [
+        ("сентябрда", "sentabrda"),
+        ("Брюссель", "Bryussel"),
+        ("Брюсселда", "Bryusselda"),
+        ("цементни", "sementni"),
+        ("пациентлар", "patsiyentlar"),
+        ("мўътадил", "moʻtadil"),
+        ("Цюрихда", "Syurixda"),
+    ],
+)
+def test_loanwords_back_to_their_standard_latin(cyrillic, latin):
+    assert cyrillic_to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize("word", ["sirka", "pulsiz", "nolimoq", "rolik"])
+def test_a_word_that_only_begins_like_a_loanword_is_spelt_by_its_letters(word):
+    # UzTransliterator alone matches its list against any start of a word (sirka → цирка).
+    assert (
+        latin_to_cyrillic(word)
+        == {
+            "sirka": "сирка",
+            "pulsiz": "пулсиз",
+            "nolimoq": "нолимоқ",
+            "rolik": "ролик",
+        }[word]
+    )
+
+
+def test_every_loanword_drops_its_final_soft_sign_before_a_suffix_and_goes_back():
+    for latin, cyrillic in LOANWORDS.items():
+        if LOANWORDS_LATIN[cyrillic] != latin:
+            continue  # a variant spelling: Cyrillic goes back to the standard one
+        standard = latin.replace("o'", "oʻ").replace("g'", "gʻ").replace("'", "ʼ")
+        assert latin_to_cyrillic(latin) == cyrillic
+        assert latin_to_cyrillic(latin + "lardan") == cyrillic.removesuffix("ь") + "лардан"
+        assert cyrillic_to_latin(cyrillic) == standard
+        assert cyrillic_to_latin(cyrillic.removesuffix("ь") + "да") == standard + "da"
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("BMTning", "БМТнинг"),
+        ("AQShga", "АҚШга"),
+        ("ShHTda", "ШҲТда"),
+        ("YeIga", "ЕИга"),
+        ("MDHning", "МДҲнинг"),
+        ("YuNESKOning", "ЮНЕСКОнинг"),
+        ("NATOga", "НАТОга"),
+        ("KXShTga", "КХШТга"),  # not in the list: an Uzbek abbreviation by its spelling
+        ("OʻzA", "ЎзА"),
+        ("kVt", "кВт"),
+        # Latin codes stay in Latin; the suffix after them is converted, in lower case
+        ("UNESCOning", "UNESCOнинг"),
+        ("COVID-19dan", "COVID-19дан"),
+        ("G20ga", "G20га"),
+    ],
+)
+def test_abbreviations_with_suffixes_both_ways(latin, cyrillic):
+    assert latin_to_cyrillic(latin) == cyrillic
+    assert cyrillic_to_latin(cyrillic) == latin
+
+
+def test_every_listed_abbreviation_goes_both_ways_with_a_suffix():
+    for latin, cyrillic in ABBREVIATIONS.items():
+        standard = latin.replace("'", "ʻ")
+        assert latin_to_cyrillic(f"{latin} {latin}ning") == f"{cyrillic} {cyrillic}нинг"
+        assert cyrillic_to_latin(f"{cyrillic} {cyrillic}нинг") == f"{standard} {standard}ning"
+
+
+def test_cyrillic_capitals_are_abbreviations_in_running_text_and_words_in_a_heading():
+    assert cyrillic_to_latin("ЮНЕСКО ва ШҲТ вакиллари") == "YuNESKO va ShHT vakillari"
+    assert cyrillic_to_latin("ЯШИЛ ИҚТИСОДИЁТ") == "YASHIL IQTISODIYOT"
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("100 mln USD", "100 млн USD"),
+        ("5 mlrd so'm (UZS)", "5 млрд сўм (UZS)"),
+        ("EUR va RUB", "EUR ва RUB"),
+        ("ISO 9001 sertifikati", "ISO 9001 сертификати"),
+        ("5G tarmog'i", "5G тармоғи"),
+        ("«C5+1» formati", "«C5+1» формати"),
+        ("COP29 va EXPO-2025", "COP29 ва EXPO-2025"),
+        ("IT-park", "IT-парк"),
+        ("500 MVt", "500 МВт"),
+    ],
+)
+def test_currency_and_other_codes_stay_in_latin(latin, cyrillic):
+    assert latin_to_cyrillic(latin) == cyrillic
+    assert cyrillic_to_latin(cyrillic) == latin.replace("'", "ʻ")
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
-    "django_prose_editor",  # the admin's rich text editor: its static files (press/editor.py)
+    "django_prose_editor",  # the admin's rich text editor: its static files (press/admin/editor.py)
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -40,9 +40,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Before anything reads the host to build a URL or a cache key (ministry/middleware.py).
     "ministry.middleware.AllowedHostMiddleware",
-    # Whole public pages for anonymous visitors (press/cache.py): a hit runs nothing below;
-    # what is stored is the answer as everything below made it.
-    "press.cache.PageCacheMiddleware",
+    # Whole public pages for anonymous visitors (press/site/page_cache.py): a hit runs
+    # nothing below; what is stored is the answer as everything below made it.
+    "press.site.page_cache.PageCacheMiddleware",
     # Marks anonymous reads of public pages for the read replica (ministry/routers.py).
     "ministry.routers.PublicReadMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -53,7 +53,7 @@ MIDDLEWARE = [
     # which decides whether a response may be cached at all and sees every cookie set
     # by the middleware below it (session, CSRF, messages).
     "django.middleware.http.ConditionalGetMiddleware",
-    "press.middleware.CacheHeadersMiddleware",
+    "press.site.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,14 +186,15 @@ STORAGES = {
 # --- Product settings ------------------------------------------------------
 PRESS_PAGE_SIZE = 20
 PRESS_FEED_SIZE = 30  # items in each RSS/Atom feed
-# Seconds a CDN or browser may keep a public page (press/middleware.py).
+# Seconds a CDN or browser may keep a public page (press/site/cache_headers.py).
 PRESS_CACHE_MAX_AGE = 60
-# Seconds the server keeps a public page for anonymous visitors in the cache (press/cache.py);
-# at most 60, so that a scheduled release is listed within a minute of its time. 0 turns it off.
+# Seconds the server keeps a public page for anonymous visitors in the cache
+# (press/site/page_cache.py); at most 60, so that a scheduled release is listed within a
+# minute of its time. 0 turns it off.
 PRESS_PAGE_CACHE_SECONDS = int(os.environ.get("PRESS_PAGE_CACHE_SECONDS", "60"))
 PRESS_PAGE_CACHE_ALIAS = "default"
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
-# Uploads (press/images.py): caps checked before anything is decoded or stored.
+# Uploads (press/files/): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024
 PRESS_PHOTO_MAX_PIXELS = 40_000_000
 PRESS_PHOTO_MAX_SIDE = 3000  # the stored image, re-encoded, is at most this long

@@ -11,6 +11,9 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# Demo content and generators (devdata/), never in base or prod. A new list, not append():
+# base's list is the one prod imports.
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

@@ -20,10 +20,10 @@ DATABASES = {"default": database(require_env("DATABASE_URL"))}  # noqa: F405
 PRESS_READ_REPLICA = add_read_replica(DATABASES)  # noqa: F405 (DATABASE_REPLICA_URL, optional)
 DEBUG = False
 
-# One cache shared by every app server: cached pages and their generation (press/cache.py).
-# A per-process cache would let one server serve pages another has invalidated, so
-# production refuses to start without it. Sessions stay in the database (Django's default
-# backend): any app server can answer any request.
+# One cache shared by every app server: cached pages and their generation
+# (press/site/page_cache.py). A per-process cache would let one server serve pages another
+# has invalidated, so production refuses to start without it. Sessions stay in the database
+# (Django's default backend): any app server can answer any request.
 CACHES = {
     "default": {
         # Django's RedisCache with socket timeouts and a pause after a failure: a Redis that
@@ -79,7 +79,7 @@ if MEDIA_STORAGE == "s3":
             "querystring_auth": os.environ.get("AWS_QUERYSTRING_AUTH", "0") == "1",
             "default_acl": None,  # the bucket's policy decides who reads
             "file_overwrite": False,
-            # A stored name never gets other bytes (press/models.py random_name).
+            # A stored name never gets other bytes (press/models/files.py random_name).
             "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
         },
     }

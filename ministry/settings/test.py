@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# Demo content and generators (devdata/), never in base or prod. A new list, not append():
+# base's list is the one prod imports.
+INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
 # MD5 is insecure but makes creating users in tests fast.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Local memory: no shared state between test processes, nothing to start.

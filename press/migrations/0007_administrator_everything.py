@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def update_roles(apps, schema_editor):
-    from press.roles import setup_roles
+    from press.services.roles import setup_roles
 
     setup_roles(apps)
 

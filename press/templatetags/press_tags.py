@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
-from press import languages, search, seo
+from press import languages, search
+from press.site import seo
 from press.text import sanitize_html
 
 register = template.Library()
@@ -87,7 +88,7 @@ def alternate_links(context):
 
     x-default is the address without a language prefix (it redirects by the visitor's
     language) when the page exists in Uzbek, else the first language it exists in: the
-    same as the sitemap says (press/sitemaps.py).
+    same as the sitemap says (press/site/sitemaps.py).
     """
     request = context["request"]
     available = context.get("available_languages") or languages.codes()

@@ -1,7 +1,7 @@
 // Fast and safe drafting in the release form (ReleaseAdmin.Media):
 //
 // 1. Live counters under each language's title and lead, with the advised length
-//    (data-advised-length, set in press/editor.py).
+//    (data-advised-length, set in press/admin/editor.py).
 // 2. The form is kept in this browser (localStorage) as the editor types, under a key made
 //    of the user and the release ("new" for one not yet saved). If the tab crashes or the
 //    login expires, the next visit offers the kept draft: Restore or Discard. Nothing is

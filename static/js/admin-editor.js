@@ -1,4 +1,4 @@
-// The rich text editor of the admin (press/editor.py): django-prose-editor's bundle, loaded
+// The rich text editor of the admin (press/admin/editor.py): django-prose-editor's bundle, loaded
 // by its static address so that no inline import map is needed (our CSP allows none).
 //
 // Each <textarea data-press-editor='{"extensions": {…}}'> becomes an editor with exactly the

@@ -18,7 +18,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from press.models import Attachment, Photo, Status
-from tests.conftest import make_release
+from tests.support import make_release, pdf
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -109,12 +109,6 @@ def photo_bytes(colour, label):
     return out.getvalue()
 
 
-def pdf_bytes():
-    out = io.BytesIO()
-    Image.new("RGB", (50, 50), "white").save(out, "PDF")
-    return out.getvalue()
-
-
 def add_photo(release, n, colour, *, lead=False):
     photo = Photo(
         release=release,
@@ -156,7 +150,7 @@ def site(transactional_db, uzbekistan, kyrgyzstan, trade, minister):
     for n, colour in enumerate(("#0b4f8a", "#1c7c54", "#8a3b0b")):
         add_photo(full, n, colour, lead=n == 0)
     attachment = Attachment(release=full, language="en", title_en="Joint statement")
-    attachment.file.save("statement.pdf", ContentFile(pdf_bytes()), save=False)
+    attachment.file.save("statement.pdf", ContentFile(pdf()), save=False)
     attachment.save()
     kyrgyz = [
         make_release(

@@ -2,11 +2,10 @@
 draft that survives a lost tab (kept in the browser, restored on request)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from press.models import Release
 from tests.browser.conftest import DESKTOP
-from tests.test_editor import EDITOR_HTML, WORD, structure
+from tests.support import EDITOR_HTML, PASSWORD, WORD, structure
 
 pytestmark = [pytest.mark.browser]
 
@@ -20,15 +19,10 @@ document.addEventListener("prose-editor:ready", (e) => {
 """
 
 
-@pytest.fixture
-def officer(transactional_db):
-    return get_user_model().objects.create_superuser("officer", "o@example.org", "pw-officer")
-
-
-def sign_in(page, live_server, next_path):
+def sign_in(page, live_server, user, next_path):
     page.goto(f"{live_server.url}/en/admin/login/?next={next_path}")
-    page.fill("#id_username", "officer")
-    page.fill("#id_password", "pw-officer")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
     page.wait_for_url(f"**{next_path}")
 
@@ -42,13 +36,13 @@ def editor_of(page, field):
     return page.locator(f"#{field}").locator("xpath=..").locator(".ProseMirror[contenteditable]")
 
 
-def test_the_editor_in_every_tab_keeps_what_the_server_keeps(live_server, officer, open_page):
+def test_the_editor_in_every_tab_keeps_what_the_server_keeps(live_server, admin_user, open_page):
     page = open_page(DESKTOP)
     page.add_init_script(CATCH_EDITORS)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
-    sign_in(page, live_server, "/en/admin/press/release/add/")
+    sign_in(page, live_server, admin_user, "/en/admin/press/release/add/")
     page.wait_for_function("Object.keys(window.__editors).length === 4")
     for tab, field in (
         ("UZ", "id_body_uz"),
@@ -73,10 +67,10 @@ def test_the_editor_in_every_tab_keeps_what_the_server_keeps(live_server, office
     assert errors == []
 
 
-def test_pasting_from_word_keeps_structure_and_drops_styles(live_server, officer, open_page):
+def test_pasting_from_word_keeps_structure_and_drops_styles(live_server, admin_user, open_page):
     page = open_page(DESKTOP)
     page.add_init_script(CATCH_EDITORS)
-    sign_in(page, live_server, "/en/admin/press/release/add/")
+    sign_in(page, live_server, admin_user, "/en/admin/press/release/add/")
     page.wait_for_function("Object.keys(window.__editors).length === 4")
     show_tab(page, "id_body_en")
     editor_of(page, "id_body_en").click()
@@ -119,10 +113,10 @@ def same_browser(browser):
     context.close()
 
 
-def test_a_lost_tab_loses_nothing(live_server, officer, same_browser, shot):
+def test_a_lost_tab_loses_nothing(live_server, admin_user, same_browser, shot):
     add = "/en/admin/press/release/add/"
     page = same_browser.new_page()
-    sign_in(page, live_server, add)
+    sign_in(page, live_server, admin_user, add)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "Foreign ministers met in Tashkent")
     assert page.inner_text("#id_title_en_counter") == "33 of about 65 characters"
@@ -161,10 +155,10 @@ def test_a_lost_tab_loses_nothing(live_server, officer, same_browser, shot):
     assert kept == []
 
 
-def test_discarding_a_kept_draft(live_server, officer, same_browser):
+def test_discarding_a_kept_draft(live_server, admin_user, same_browser):
     add = "/en/admin/press/release/add/"
     page = same_browser.new_page()
-    sign_in(page, live_server, add)
+    sign_in(page, live_server, admin_user, add)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "Not needed")
     page.wait_for_timeout(700)
@@ -180,7 +174,7 @@ def test_discarding_a_kept_draft(live_server, officer, same_browser):
 
 
 def test_a_restored_draft_still_meets_the_optimistic_lock(
-    live_server, officer, same_browser, release_factory
+    live_server, admin_user, same_browser, release_factory
 ):
     """Restoring brings back the version the draft was written from: if someone saved the
     release meanwhile, the save is refused and both versions are shown side by side."""
@@ -189,7 +183,7 @@ def test_a_restored_draft_still_meets_the_optimistic_lock(
     release = release_factory(title="Briefing", status="draft", published_at=None)
     change = f"/en/admin/press/release/{release.pk}/change/"
     page = same_browser.new_page()
-    sign_in(page, live_server, change)
+    sign_in(page, live_server, admin_user, change)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "My unsaved title")
     page.wait_for_timeout(700)
@@ -198,7 +192,7 @@ def test_a_restored_draft_still_meets_the_optimistic_lock(
     # Meanwhile a colleague saves the release.
     release.refresh_from_db()
     release.title_en = "Colleague's title"
-    services.release_save(release=release, user=officer, version=release.version)
+    services.release_save(release=release, user=admin_user, version=release.version)
 
     page = same_browser.new_page()
     page.goto(f"{live_server.url}{change}")

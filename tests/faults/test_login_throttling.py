@@ -16,7 +16,7 @@ def chief(db):
 
 def from_address(address: str) -> Client:
     """A browser behind the balancer, which appends the address it saw to X-Forwarded-For."""
-    return Client(REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR=address)
+    return Client(REMOTE_ADDR=BALANCER, headers={"x-forwarded-for": address})
 
 
 def login(client, password, code="uz"):
@@ -47,16 +47,20 @@ def test_a_forged_forwarded_address_does_not_escape_the_lockout(chief, settings)
     for n in range(5):
         # The attacker writes an address of their own choosing; the balancer appends the
         # real one, and only that one, the last entry, is believed.
-        client = Client(REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.9")
+        client = Client(
+            REMOTE_ADDR=BALANCER, headers={"x-forwarded-for": f"192.0.2.{n}, 203.0.113.9"}
+        )
         login(client, "guess")
-    again = Client(REMOTE_ADDR=BALANCER, HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.9")
+    again = Client(REMOTE_ADDR=BALANCER, headers={"x-forwarded-for": "192.0.2.99, 203.0.113.9"})
     assert login(again, "right-pw").status_code == 429
 
 
 def test_without_trusted_proxies_the_header_is_ignored(chief, settings):
     settings.PRESS_TRUSTED_PROXIES = 0
     for n in range(5):
-        login(Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}"), "guess")
-    blocked = Client(REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.200")
+        login(
+            Client(REMOTE_ADDR="203.0.113.9", headers={"x-forwarded-for": f"192.0.2.{n}"}), "guess"
+        )
+    blocked = Client(REMOTE_ADDR="203.0.113.9", headers={"x-forwarded-for": "192.0.2.200"})
     assert login(blocked, "right-pw").status_code == 429
     assert login(Client(REMOTE_ADDR="198.51.100.7"), "right-pw").status_code == 302

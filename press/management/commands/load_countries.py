@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from press import cache
 from press.models import Country
+from press.site import page_cache
 
 # Defined here, not in build_country_fixture, which needs Babel (a development dependency).
 FIXTURE = Path(__file__).resolve().parents[2] / "data" / "countries.json"
@@ -53,8 +53,8 @@ class Command(BaseCommand):
                 Country.objects.bulk_update(changed, [*FIELDS, "name"])
                 # Bulk writes send no signals: make the pages and the names the site keeps
                 # (the filter form's lists) stale as a save would.
-                cache.invalidate()
-                cache.invalidate(key=cache.NAMES_GENERATION_KEY)
+                page_cache.invalidate()
+                page_cache.invalidate(key=page_cache.NAMES_GENERATION_KEY)
 
         unchanged = len(entries) - len(new) - len(changed)
         self.stdout.write(f"{len(new)} created, {len(changed)} updated, {unchanged} unchanged.")

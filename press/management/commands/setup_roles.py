@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from press.roles import setup_roles
+from press.services.roles import setup_roles
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The demo content that ``make demo`` loads: texts in devdata/data/, rows made by loader.py."""

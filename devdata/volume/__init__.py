@@ -1,0 +1,1 @@
+"""Volume for benchmarks (generate_releases): realistic releases made from phrase banks."""

@@ -1,0 +1,217 @@
+"""The workflow buttons of a release: submit, return, publish or schedule, withdraw…
+
+Every button leads to a small form carrying the release ``version`` the editor saw and
+POSTs to a service in press/services/, which checks the permission itself: hiding a
+button is never the check. ``workflow_view`` is wired by ReleaseAdmin.get_urls with the
+ModelAdmin as ``model_admin``; ``change_form_context`` puts the buttons on the change form.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from press import languages, services
+from press.admin.display import TASHKENT, local_time, state_column
+from press.admin.pages import change_url, get_release, page_context
+from press.models import Release
+
+# --- Small forms for the buttons ----------------------------------------------------------
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class NoteForm(VersionForm):
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea)
+
+
+class ReasonForm(VersionForm):
+    note = forms.CharField(label=gettext_lazy("Reason"), required=False, widget=forms.Textarea)
+
+
+class PublishForm(VersionForm):
+    when = forms.ChoiceField(
+        label=gettext_lazy("When"),
+        choices=[("now", gettext_lazy("Now")), ("at", gettext_lazy("At a time"))],
+        widget=forms.RadioSelect,
+        initial="now",
+    )
+    at = forms.SplitDateTimeField(
+        label=gettext_lazy("Publication time"),
+        required=False,
+        widget=admin.widgets.AdminSplitDateTime,
+        help_text=gettext_lazy(
+            "Tashkent time. The release appears by itself at that moment: nothing needs to run."
+        ),
+    )
+    force_reason = forms.CharField(
+        label=gettext_lazy("Reason to publish without review"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=gettext_lazy(
+            "Only when nobody else can review it: the reason stays flagged in the history."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("when") == "at" and not cleaned.get("at"):
+            self.add_error("at", _("Give the publication time."))
+        return cleaned
+
+
+class WithdrawForm(VersionForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in languages.codes():
+            self.fields[f"reason_{languages.suffix(code)}"] = forms.CharField(
+                label=f"{_('Reason for withdrawal')} ({languages.name(code)})",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def reasons(self) -> dict[str, str]:
+        return {
+            code: self.cleaned_data.get(f"reason_{languages.suffix(code)}") or ""
+            for code in languages.codes()
+        }
+
+
+class UnpublishForm(VersionForm):
+    replacement = forms.CharField(
+        label=gettext_lazy("Replaced by (address of a published release)"),
+        required=False,
+        help_text=gettext_lazy(
+            "The slug, as in /press/<slug>/. Readers are sent there; without it the address "
+            "answers “gone”."
+        ),
+    )
+    note = forms.CharField(label=gettext_lazy("Reason"), required=False, widget=forms.Textarea)
+
+    def clean_replacement(self):
+        slug = (self.cleaned_data.get("replacement") or "").strip().strip("/").split("/")[-1]
+        if not slug:
+            return None
+        found = Release.objects.filter(slug=slug).first()
+        if found is None:
+            raise forms.ValidationError(_("No release has this address."))
+        return found
+
+
+ACTION_FORMS = {
+    "submit": (NoteForm, gettext_lazy("Submit for review")),
+    "return": (ReasonForm, gettext_lazy("Return to draft")),
+    "publish": (PublishForm, gettext_lazy("Publish or schedule")),
+    "unschedule": (VersionForm, gettext_lazy("Unschedule")),
+    "withdraw": (WithdrawForm, gettext_lazy("Withdraw")),
+    "unpublish": (UnpublishForm, gettext_lazy("Unpublish")),
+    "redraft": (VersionForm, gettext_lazy("Return to draft")),
+}
+
+
+def run_action(action: str, release: Release, user, form) -> Release:
+    data = form.cleaned_data
+    version = data["version"]
+    if action == "submit":
+        return services.release_submit(
+            release=release, user=user, version=version, note=data["note"]
+        )
+    if action == "return":
+        return services.release_return(
+            release=release, user=user, version=version, reason=data["note"]
+        )
+    if action == "publish":
+        at = data.get("at") if data["when"] == "at" else None
+        if at is not None and timezone.is_naive(at):
+            at = timezone.make_aware(at)
+        return services.release_publish(
+            release=release, user=user, version=version, at=at, force_reason=data["force_reason"]
+        )
+    if action == "unschedule":
+        return services.release_unschedule(release=release, user=user, version=version)
+    if action == "withdraw":
+        return services.release_withdraw(
+            release=release, user=user, version=version, reason=form.reasons()
+        )
+    if action == "unpublish":
+        return services.release_unpublish(
+            release=release,
+            user=user,
+            version=version,
+            replacement=data.get("replacement"),
+            reason=data["note"],
+        )
+    if action == "redraft":
+        return services.release_redraft(release=release, user=user, version=version)
+    raise Http404
+
+
+def workflow_view(request, pk, action, *, model_admin):
+    """GET: the action's small form; POST: run it, or show the form again with the refusal."""
+    if action not in ACTION_FORMS:
+        raise Http404
+    release = get_release(model_admin, request, pk)
+    form_class, title = ACTION_FORMS[action]
+    conflict = None
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    release = run_action(action, release, request.user, form)
+            except services.ConflictError as error:
+                conflict = error.saved
+                form.add_error(None, error.message)
+            except services.WorkflowError as error:
+                form.add_error(None, error.message)
+            else:
+                model_admin.message_user(
+                    request,
+                    _("%(action)s: %(release)s") % {"action": title, "release": release},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(change_url(release))
+    else:
+        if action not in services.allowed_actions(release, request.user):
+            raise PermissionDenied
+        form = form_class(initial={"version": request.GET.get("version", release.version)})
+    context = page_context(
+        model_admin,
+        request,
+        release,
+        title,
+        form=form,
+        action=action,
+        conflict=conflict,
+        state=state_column(release),
+        media=model_admin.media + form.media,
+        tashkent=TASHKENT,
+    )
+    return TemplateResponse(request, "admin/press/release/workflow_action.html", context)
+
+
+def change_form_context(request, release: Release) -> dict:
+    """What the change form shows about the workflow: the buttons this user may press."""
+    actions = [
+        (
+            action,
+            ACTION_FORMS[action][1],
+            reverse("admin:press_release_workflow", args=[release.pk, action])
+            + f"?version={release.version}",
+        )
+        for action in services.allowed_actions(release, request.user)
+    ]
+    return {
+        "release": release,
+        "workflow_actions": actions,
+        "scheduled_for": local_time(release.published_at) if release.is_scheduled() else "",
+        "preview_languages": [(code, languages.native_name(code)) for code in languages.codes()],
+    }

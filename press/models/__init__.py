@@ -1,0 +1,73 @@
+"""The press office's domain, one module per subdomain, every name importable from here.
+
+- reference: countries and organisations, topics, people, posts, appointments;
+- choices: a release's kind, status and translation states;
+- querysets: the read rules as ReleaseQuerySet's verbs, which every surface asks
+  (``Release.objects.public(code)``, ``.about(country=…)``…); rules: the same as conditions;
+- releases: the release itself;
+- files: its photos and documents, and where uploads go;
+- history: revisions, preview links, editing sessions.
+
+One app label (``press``): the tables, permissions and migrations do not see the split.
+Migrations import the upload paths from here (``press.models.upload_photo``).
+"""
+
+from press.models import rules
+from press.models.choices import Kind, Status, TranslationState
+from press.models.files import (
+    Attachment,
+    Photo,
+    random_name,
+    upload_attachment,
+    upload_photo,
+    upload_portrait,
+)
+from press.models.history import (
+    EditingSession,
+    PreviewLink,
+    PreviewLinkQuerySet,
+    Revision,
+    RevisionQuerySet,
+)
+from press.models.querysets import ReleaseQuerySet, filled_flag
+from press.models.reference import (
+    Appointment,
+    AppointmentQuerySet,
+    Country,
+    CountryKind,
+    MachineTranslated,
+    Person,
+    Post,
+    Topic,
+)
+from press.models.releases import Release, participant_errors
+
+__all__ = [
+    "Appointment",
+    "AppointmentQuerySet",
+    "Attachment",
+    "Country",
+    "CountryKind",
+    "EditingSession",
+    "Kind",
+    "MachineTranslated",
+    "Person",
+    "Photo",
+    "Post",
+    "PreviewLink",
+    "PreviewLinkQuerySet",
+    "Release",
+    "ReleaseQuerySet",
+    "Revision",
+    "RevisionQuerySet",
+    "Status",
+    "Topic",
+    "TranslationState",
+    "filled_flag",
+    "participant_errors",
+    "random_name",
+    "rules",
+    "upload_attachment",
+    "upload_photo",
+    "upload_portrait",
+]

@@ -1,0 +1,85 @@
+"""Every change of a release's state, and every save, goes through here.
+
+Each ``<entity>_<action>`` function is keyword-only and atomic, checks the user's permission
+itself (hidden buttons are not a permission check), takes the ``version`` the caller's form
+was made from (optimistic locking: an overtaken form is refused with ``ConflictError``),
+writes a ``Revision`` through ``revision_create`` and an audit entry in Django's admin log
+(``LogEntry``), which the admin's history page shows. Callers use the names below
+(``services.release_publish(...)``), not the modules.
+
+- ``errors``: ``WorkflowError`` (a change not allowed now) and ``ConflictError``.
+- ``permissions``: who may do what: the table ``TRANSITIONS``, ``can_edit``,
+  ``allowed_actions``; ``roles``: the groups that hold those permissions.
+- ``transitions``: submit, return, publish or schedule, unschedule, withdraw, unpublish,
+  redraft, correct.
+- ``saving``: ``release_save`` (every edit), ``release_duplicate``.
+- ``revisions``: the snapshot a revision stores, ``revision_create``, ``release_revert``.
+- ``editing_sessions``: who else has the change form open; ``previews``: preview links.
+- ``base``: what every change shares: the row lock, the versioned write, the audit entry.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from press.services.editing_sessions import EDITING_WINDOW, editing_session_open
+from press.services.errors import ConflictError, WorkflowError
+from press.services.permissions import (
+    ACTION_LABELS,
+    TRANSITIONS,
+    allowed_actions,
+    can_edit,
+    edits_structure,
+    second_pair_of_eyes,
+)
+from press.services.previews import preview_link_create, preview_link_revoke
+from press.services.revisions import (
+    CONTENT_FIELDS,
+    RELATIONS,
+    TEXT_FIELDS,
+    release_revert,
+    revision_create,
+    snapshot,
+)
+from press.services.saving import release_duplicate, release_save
+from press.services.transitions import (
+    release_correct,
+    release_publish,
+    release_redraft,
+    release_return,
+    release_submit,
+    release_unpublish,
+    release_unschedule,
+    release_withdraw,
+)
+
+__all__ = [
+    "ACTION_LABELS",
+    "CONTENT_FIELDS",
+    "EDITING_WINDOW",
+    "RELATIONS",
+    "TEXT_FIELDS",
+    "TRANSITIONS",
+    "ConflictError",
+    "PermissionDenied",
+    "ValidationError",
+    "WorkflowError",
+    "allowed_actions",
+    "can_edit",
+    "edits_structure",
+    "editing_session_open",
+    "preview_link_create",
+    "preview_link_revoke",
+    "release_correct",
+    "release_duplicate",
+    "release_publish",
+    "release_redraft",
+    "release_return",
+    "release_revert",
+    "release_save",
+    "release_submit",
+    "release_unpublish",
+    "release_unschedule",
+    "release_withdraw",
+    "revision_create",
+    "second_pair_of_eyes",
+    "snapshot",
+]

@@ -1,0 +1,42 @@
+"""Preview links: an address that shows a release as it now is, draft or not, to anyone who
+has it, until it expires or is revoked; the page itself is the site's ``preview_link_view``.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from press.models import PreviewLink, Release
+from press.services.base import audit, local_time
+
+
+def preview_link_create(*, release: Release, user, days: int | None = None) -> PreviewLink:
+    """Make a preview link of ``release``, valid for ``days`` (by default the setting's)."""
+    if not user.has_perm("press.change_release") and not user.has_perm("press.translate_release"):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    days = days or getattr(settings, "PRESS_PREVIEW_LINK_DAYS", 7)
+    link = PreviewLink.objects.create(
+        release=release,
+        created_by=user,
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )
+    audit(
+        user,
+        release,
+        _("Preview link made, valid until %(time)s") % {"time": local_time(link.expires_at)},
+    )
+    return link
+
+
+def preview_link_revoke(*, link: PreviewLink, user) -> PreviewLink:
+    """Revoke ``link`` from now on (once: a second call changes nothing) and return it."""
+    if not user.has_perm("press.change_release") and not user.has_perm("press.translate_release"):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    if link.revoked_at is None:
+        link.revoked_at = timezone.now()
+        link.save(update_fields=["revoked_at"])
+        audit(user, link.release, _("Preview link revoked"))
+    return link

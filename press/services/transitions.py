@@ -1,0 +1,231 @@
+"""The workflow's transitions: submit, return, publish or schedule, unschedule, withdraw,
+unpublish and redraft a release, and correct a public one (a save, see ``saving``).
+
+Each one locks the stored release, refuses a stale ``version``, checks the transition
+(``permissions.TRANSITIONS``), writes the new state, a revision and an audit entry.
+Scheduling needs no cron job: a scheduled release is published with a future
+``published_at``, and every public surface compares it with now.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from press import languages
+from press.models import Release, Status
+from press.services.base import audit, local_time, lock, photos_missing_alt, translated, write
+from press.services.errors import WorkflowError
+from press.services.permissions import (
+    ACTION_LABELS,
+    TRANSITIONS,
+    check_transition,
+    second_pair_of_eyes,
+)
+from press.services.revisions import revision_create
+from press.services.saving import release_save
+
+
+def _finish(release: Release, user, action: str, message: str, note: str = "") -> Release:
+    """Record a transition (its revision and audit entry) and return the release."""
+    revision_create(release=release, user=user, action=action, note=note or message)
+    audit(user, release, message)
+    return release
+
+
+@transaction.atomic
+def release_submit(
+    *, release: Release, user, version: int | None = None, note: str = ""
+) -> Release:
+    """Draft → submitted for review. Whoever submits may not also publish (by default)."""
+    release = lock(release, version)
+    check_transition(release, user, "submit")
+    if not release.languages_filled():
+        raise WorkflowError(_("Write the title and the body in at least one language first."))
+    release.status = Status.SUBMITTED
+    release.submitted_by = user
+    release.submitted_at = timezone.now()
+    write(release, release)
+    message = str(ACTION_LABELS["submit"])
+    return _finish(release, user, "submit", f"{message}: {note}" if note else message, note)
+
+
+@transaction.atomic
+def release_return(
+    *, release: Release, user, version: int | None = None, reason: str = ""
+) -> Release:
+    """Submitted → draft: the reviewer sends it back, saying why."""
+    release = lock(release, version)
+    check_transition(release, user, "return")
+    release.status = Status.DRAFT
+    write(release, release)
+    message = str(ACTION_LABELS["return"])
+    return _finish(release, user, "return", f"{message}: {reason}" if reason else message)
+
+
+@transaction.atomic
+def release_publish(
+    *,
+    release: Release,
+    user,
+    at: datetime.datetime | None = None,
+    version: int | None = None,
+    force_reason: str = "",
+) -> Release:
+    """Publish now, or schedule for ``at`` (which must be in the future).
+
+    A draft, or a release the same user submitted, is published only by force: with the
+    ``force_publish_release`` permission and a written reason, flagged in the history.
+    """
+    release = lock(release, version)
+    check_transition(release, user, "publish")
+    now = timezone.now()
+    if at is not None and at <= now:
+        raise WorkflowError(
+            _("The time %(time)s has passed: choose a time in the future, or publish now.")
+            % {"time": local_time(at)}
+        )
+    needs_force = release.status == Status.DRAFT or (
+        second_pair_of_eyes() and release.submitted_by_id == user.pk
+    )
+    force_reason = (force_reason or "").strip()
+    if needs_force and not force_reason:
+        if release.status == Status.DRAFT:
+            raise WorkflowError(
+                _("This release has not been submitted for review: publishing it needs a reason.")
+            )
+        raise WorkflowError(
+            _(
+                "You submitted this release, so someone else should publish it. "
+                "To publish it anyway, give a reason."
+            )
+        )
+    if needs_force and not user.has_perm("press.force_publish_release"):
+        raise PermissionDenied(_("You are not allowed to publish without a second reviewer."))
+    if not release.languages_filled():
+        raise WorkflowError(
+            _("A published release needs a title and a body in at least one language.")
+        )
+    missing = photos_missing_alt(release)
+    if missing:
+        raise WorkflowError(
+            _("Write the alternative text of these photos in every language first: %(photos)s.")
+            % {"photos": ", ".join(missing)}
+        )
+    release.status = Status.PUBLISHED
+    release.published_at = at or now
+    release.force_published = release.force_published or needs_force
+    write(release, release)
+    if at is not None:
+        action = "schedule"
+        message = _("Scheduled for %(time)s (Tashkent time)") % {"time": local_time(at)}
+    else:
+        action = "publish"
+        message = str(ACTION_LABELS["publish"])
+    if needs_force:
+        message = _("%(action)s WITHOUT REVIEW (forced). Reason: %(reason)s") % {
+            "action": message,
+            "reason": force_reason,
+        }
+    return _finish(release, user, action, message)
+
+
+@transaction.atomic
+def release_unschedule(*, release: Release, user, version: int | None = None) -> Release:
+    """A scheduled release goes back to "submitted" and will not appear."""
+    release = lock(release, version)
+    check_transition(release, user, "unschedule")
+    if not release.is_scheduled():
+        raise WorkflowError(_("Only a release scheduled for a future time can be unscheduled."))
+    release.status = Status.SUBMITTED
+    release.published_at = None
+    write(release, release)
+    return _finish(release, user, "unschedule", str(ACTION_LABELS["unschedule"]))
+
+
+@transaction.atomic
+def release_withdraw(*, release: Release, user, reason, version: int | None = None) -> Release:
+    """The page stays readable with a dated notice and the reason; it leaves listings."""
+    release = lock(release, version)
+    check_transition(release, user, "withdraw")
+    if release.is_scheduled():
+        raise WorkflowError(_("This release is not out yet: unschedule it instead."))
+    reasons = translated(reason, "withdrawal_reason")
+    if not reasons:
+        raise WorkflowError(_("Say why the release is withdrawn: readers will see it."))
+    for code in languages.codes():
+        setattr(release, languages.field("withdrawal_reason", code), "")
+    for name, text in reasons.items():
+        setattr(release, name, text)
+    release.status = Status.WITHDRAWN
+    release.withdrawn_at = timezone.now()
+    write(release, release)
+    message = _("Withdrawn. Reason: %(reason)s") % {"reason": " / ".join(reasons.values())}
+    return _finish(release, user, "withdraw", message)
+
+
+@transaction.atomic
+def release_unpublish(
+    *,
+    release: Release,
+    user,
+    replacement: Release | None = None,
+    reason: str = "",
+    version: int | None = None,
+) -> Release:
+    """Published in error: the address answers 410 Gone, or redirects to ``replacement``."""
+    release = lock(release, version)
+    check_transition(release, user, "unpublish")
+    if replacement is not None and replacement.pk == release.pk:
+        raise WorkflowError(_("A release cannot replace itself."))
+    release.status = Status.UNPUBLISHED
+    release.unpublished_at = timezone.now()
+    release.replacement = replacement
+    write(release, release)
+    message = str(ACTION_LABELS["unpublish"])
+    if replacement is not None:
+        message += ", " + _("replaced by %(slug)s") % {"slug": replacement.slug}
+    if reason:
+        message += ". " + _("Reason: %(reason)s") % {"reason": reason}
+    return _finish(release, user, "unpublish", message)
+
+
+@transaction.atomic
+def release_redraft(*, release: Release, user, version: int | None = None) -> Release:
+    """An unpublished release goes back to draft, to be fixed and published again."""
+    release = lock(release, version)
+    check_transition(release, user, "redraft")
+    release.status = Status.DRAFT
+    release.unpublished_at = None
+    release.replacement = None
+    release.submitted_by = None
+    write(release, release)
+    return _finish(release, user, "redraft", str(ACTION_LABELS["redraft"]))
+
+
+def release_correct(
+    *,
+    release: Release,
+    user,
+    changes: dict,
+    major: bool,
+    change_note=None,
+    version: int | None = None,
+    no_retranslation: bool = False,
+) -> Release:
+    """Correct a published release: major (with a public change note) or minor ("typo")."""
+    if release.status not in TRANSITIONS["correct"][0]:
+        raise WorkflowError(_("Only a published release can be corrected."))
+    if not user.has_perm("press.correct_release"):
+        raise PermissionDenied(_("You are not allowed to do this."))
+    return release_save(
+        release=release,
+        user=user,
+        version=version,
+        changes=changes,
+        major=major,
+        change_note=change_note,
+        no_retranslation=no_retranslation,
+    )

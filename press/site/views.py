@@ -1,0 +1,358 @@
+"""Public pages. Every one of them asks Release.objects.public() what it may show."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
+from django.views.generic import DetailView, ListView, TemplateView
+
+from press import languages, search
+from press.models import (
+    Appointment,
+    Attachment,
+    Country,
+    Person,
+    Photo,
+    Release,
+    Status,
+    Topic,
+)
+from press.site import page_cache, seo
+from press.site.feeds import feed_links
+from press.site.filters import ReleaseFilter
+from press.site.sitemaps import robots_txt_lines
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (``counted``) when it is known already, else counting."""
+
+    def __init__(self, *args, counted=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.object_list.count() if self.counted is None else self.counted
+
+
+class CappedPaginator(CountedPaginator):
+    """At most CAP + 1 rows, then \"more than CAP\": told the count, counted to CAP + 1.
+
+    A search has counted its matches already, to choose its order (search.search_counted).
+    """
+
+    CAP = search.RANK_LIMIT
+
+    @cached_property
+    def count(self):
+        return min(super().count, self.CAP + 1)
+
+    @property
+    def is_capped(self):
+        return self.count > self.CAP
+
+
+class IdsFirstPaginator(CountedPaginator):
+    """Pages read in two steps: their ids from an index alone, then just those rows.
+
+    Page 2,000 skips 40,000 releases, and a list filtered by country and year passes over
+    tens of thousands that do not match: skipping entries of the per-language index
+    (release_public_<lang>_idx, which carries the event date and kind) is cheap, reading
+    whole rows (bodies and all) to skip them grows with the archive. Costs one short query.
+    """
+
+    def _get_page(self, object_list, number, paginator):
+        ids = list(object_list.values_list("pk", flat=True))
+        return super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
+
+
+class ReleaseListView(ListView):
+    """Published releases in the active language, filtered and paginated.
+
+    An invalid filter answers 400 with the form's errors in the page.
+    Country, topic and official pages are this list with one filter fixed.
+    """
+
+    template_name = "press/release_list.html"
+    paginate_by = settings.PRESS_PAGE_SIZE
+    paginator_class = IdsFirstPaginator
+    context_object_name = "releases"
+    fixed_filter: str | None = None
+    feed_name = "press:release_list_feed"
+
+    def get(self, request, *args, **kwargs):
+        self.subject = self.get_subject()
+        self.memo = page_cache.ListMemo(request)
+        fixed = (self.fixed_filter,) if self.fixed_filter else ()
+        self.filterset = ReleaseFilter(
+            request.GET,
+            queryset=self.get_base_queryset(),
+            fixed=fixed,
+            remember=self.memo.remember,
+        )
+        if not self.filterset.is_valid():
+            self.object_list = Release.objects.none()
+            return self.render_to_response(self.get_context_data(), status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_subject(self):
+        return None
+
+    def get_base_queryset(self):
+        return Release.objects.public()
+
+    def get_queryset(self):
+        qs = self.filterset.qs.for_cards()
+        # A search orders by relevance itself; everything else is newest first.
+        return qs if self.query() else qs.latest()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A broad search matches tens of thousands of releases; counting them all exactly
+        # reads every match and tells a reader nothing page 1 does not.
+        if self.query():
+            counted = self.filterset.matches  # None on SQLite, whose search does not count
+            if counted is None:
+                capped = queryset[: CappedPaginator.CAP + 1]
+                counted = self.memo.remember("matches", capped.count)
+            return CappedPaginator(queryset, per_page, counted=counted, **kwargs)
+        # Counted once for all the list's pages: a count walks every matching index entry,
+        # tens of thousands for a busy country, and would otherwise run on every page.
+        counted = self.memo.remember("count", queryset.count)
+        return self.paginator_class(queryset, per_page, counted=counted, **kwargs)
+
+    def query(self) -> str:
+        return self.filterset.form.cleaned_data.get("q") or ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter=self.filterset,
+            subject=self.subject,
+            query=self.query(),
+            feeds=self.get_feeds(),
+            **kwargs,
+        )
+
+    def get_feeds(self):
+        """The feeds of exactly what is listed, for <link rel=alternate> and the page."""
+        if self.filterset.form.errors:
+            return []
+        kwargs = {"slug": self.subject.slug} if self.subject is not None else None
+        return feed_links(self.request, name=self.feed_name, kwargs=kwargs)
+
+
+class SearchView(ReleaseListView):
+    """The list with a query: names of countries, officials and topics above the releases."""
+
+    template_name = "press/search.html"
+
+    def get_feeds(self):
+        return super().get_feeds() if self.query() else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = context["query"]
+        if query:
+            # Kept until a name changes: three name searches each search page would repeat.
+            context.update(
+                self.memo.remember(
+                    "names",
+                    lambda: {
+                        "countries": search.matching_names(Country, query),
+                        "officials": search.matching_names(Person, query),
+                        "topics": search.matching_names(Topic, query),
+                    },
+                    generation_key=page_cache.NAMES_GENERATION_KEY,
+                )
+            )
+            if not context["paginator"].count:
+                context["similar"] = search.similar_releases(
+                    self.get_base_queryset().for_cards(), query
+                )
+        return context
+
+
+class CountryView(ReleaseListView):
+    template_name = "press/country_detail.html"
+    fixed_filter = "country"
+    feed_name = "press:country_feed"
+
+    def get_subject(self):
+        return get_object_or_404(Country, slug=self.kwargs["slug"])
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().about(country=self.subject)
+
+
+class TopicView(ReleaseListView):
+    template_name = "press/topic_detail.html"
+    fixed_filter = "topic"
+    feed_name = "press:topic_feed"
+
+    def get_subject(self):
+        return get_object_or_404(Topic, slug=self.kwargs["slug"])
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().about(topic=self.subject)
+
+
+class OfficialView(ReleaseListView):
+    template_name = "press/official_detail.html"
+    fixed_filter = "official"
+    feed_name = "press:official_feed"
+
+    def get_subject(self):
+        appointments = Appointment.objects.with_names().order_by("-started_on")
+        return get_object_or_404(
+            Person.objects.prefetch_related(Prefetch("appointments", queryset=appointments)),
+            slug=self.kwargs["slug"],
+        )
+
+    def get_base_queryset(self):
+        # The person was read with its appointments: about() asks for their ids as values.
+        return super().get_base_queryset().about(official=self.subject)
+
+
+class HomeView(TemplateView):
+    template_name = "press/home.html"
+
+    # The countries and topics offered are those most named in the latest releases: the
+    # news of the moment (a few weeks), and a count over a few hundred rows rather than the
+    # archive. So few, PostgreSQL reads their links by index; a few thousand and it would
+    # hash every link in the table.
+    RECENT = 300
+
+    def get_context_data(self, **kwargs):
+        public = Release.objects.public()
+        recent = public.latest().values("pk")[: self.RECENT]
+        return super().get_context_data(
+            releases=public.for_cards().latest()[:10],
+            countries=Country.objects.filter(releases__in=recent)
+            .annotate(n=Count("releases"))
+            .order_by("-n", "code")[:12],
+            topics=Topic.objects.filter(releases__in=recent)
+            .annotate(n=Count("releases"))
+            .order_by("-n", "slug")[:12],
+            feeds=feed_links(self.request, keep_query=False),
+            **kwargs,
+        )
+
+
+class ReleaseDetailView(DetailView):
+    template_name = "press/release_detail.html"
+    context_object_name = "release"
+
+    def get_queryset(self):
+        # Public, or withdrawn with its notice: withdrawn pages stay readable.
+        return Release.objects.readable().prefetch_related(
+            Prefetch("participants", queryset=Appointment.objects.with_names()),
+            "countries",
+            "topics",
+            Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
+            "attachments",
+        )
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            # Published, but not in this language: say where it can be read.
+            other = Release.objects.visible().filter(slug=self.kwargs["slug"]).first()
+            if other is None or not other.languages_filled():
+                # Taken down on purpose: 410 Gone tells search engines to forget it,
+                # unless the editor named a public replacement to send readers to.
+                unpublished = (
+                    Release.objects.filter(slug=self.kwargs["slug"], status=Status.UNPUBLISHED)
+                    .select_related("replacement")
+                    .first()
+                )
+                if unpublished is not None:
+                    raise ReleaseGone(unpublished.public_replacement()) from None
+                raise
+            raise ReleaseNotTranslated(other) from None
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except ReleaseNotTranslated as missing:
+            context = {"release": missing.release, "available_languages": missing.languages}
+            return render(request, "press/release_not_translated.html", context, status=404)
+        except ReleaseGone as gone_release:
+            if gone_release.replacement is not None:
+                # 302: an unpublished release can be redrafted and come back at its address.
+                return redirect(gone_release.replacement.get_absolute_url())
+            return gone(request)
+
+    def get_context_data(self, **kwargs):
+        release = self.object
+        return super().get_context_data(
+            available_languages=release.languages_filled(),
+            related=self.related(release),
+            # "Updated" is the time of the last major correction, shown with its change note
+            # (press/services/saving.py release_save); a minor correction leaves no public mark.
+            updated=release.changed_at,
+            share=seo.share_links(self.request, release),
+            json_ld=seo.news_article(self.request, release),
+            **kwargs,
+        )
+
+    @staticmethod
+    def related(release, limit=4):
+        """Newest public releases sharing a country or a topic with this one (4 queries)."""
+        ids = Release.objects.public().related(release).latest().values_list("pk", flat=True)
+        return Release.objects.filter(pk__in=list(ids[:limit])).for_cards().latest()
+
+
+def attachment_download(request, slug, pk):
+    """A release's document, as a download: only while the release is readable here."""
+    release = get_object_or_404(Release.objects.readable(), slug=slug)
+    attachment = get_object_or_404(Attachment, release=release, pk=pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.download_name(),
+        content_type=attachment.content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ReleaseGone(Exception):
+    def __init__(self, replacement=None):
+        self.replacement = replacement
+
+
+class ReleaseNotTranslated(Exception):
+    def __init__(self, release):
+        self.release = release
+        self.languages = release.languages_filled()
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def gone(request):
+    return render(request, "410.html", status=410)
+
+
+def robots_txt(request):
+    return HttpResponse("\n".join(robots_txt_lines(request)) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    # No database, no request context: whatever broke must not break this page too.
+    return render(request, "500.html", {"LANGUAGE_CODE": languages.current()}, status=500)
