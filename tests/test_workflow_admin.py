@@ -258,11 +258,16 @@ def test_conflicting_save_is_refused_and_both_versions_are_shown(
     assert "Someone else saved" in html
     assert "Birinchisi" in html and "Ikkinchisi" in html  # both on screen, nothing lost
     assert fresh(release).title_uz == "Birinchisi"
-    # The form now knows the saved version: saving again, knowingly, works.
+    # The form keeps the version it was opened at: saving again as it is changes nothing...
     form = response.context["adminform"].form
-    assert int(form.data["edit_version"]) == fresh(release).version
-    again = client.post(url("change", release.pk), {**form.data.dict(), "title_uz": "Ikkinchisi"})
-    assert again.status_code == 302
+    assert int(form.data["edit_version"]) == opened.version
+    again = client.post(url("change", release.pk), form.data)
+    assert again.status_code == 200
+    assert fresh(release).title_uz == "Birinchisi"
+    # ...until the editor has chosen, knowingly, which title to keep.
+    data = again.context["adminform"].form.data.copy()
+    data["resolve-title_uz"] = "mine"
+    assert client.post(url("change", release.pk), data).status_code == 302
     assert fresh(release).title_uz == "Ikkinchisi"
 
 
@@ -270,15 +275,15 @@ def test_someone_else_editing_is_announced(client, editor, second_editor, draft_
     release = draft_factory(title="Band")
     login(client, second_editor)
     client.get(url("change", release.pk))
-    _clock.move_to(NOW + datetime.timedelta(minutes=10))
+    _clock.move_to(NOW + datetime.timedelta(seconds=30))
     login(client, editor)
     html = client.get(url("change", release.pk)).content.decode()
-    assert "editor2 opened this release for editing at 25 November 2026, 14:00" in html
-    _clock.move_to(NOW + datetime.timedelta(minutes=35))
+    assert html.count("editor2 has this release open now") == 1
+    _clock.move_to(NOW + datetime.timedelta(seconds=95))
     login(client, make_user("third", "editor"))
     html = client.get(url("change", release.pk)).content.decode()
-    assert "editor2 opened" not in html  # more than 30 minutes ago
-    assert "editor opened" in html
+    assert "editor2 has" not in html  # no beat for more than a minute
+    assert "editor has" not in html
     assert EditingSession.objects.filter(release=release).count() == 3
 
 
