@@ -7,56 +7,65 @@
 (function () {
   "use strict";
 
-  const box = document.getElementById("press-presence");
-  if (!box) return;
-  const interval = Math.max(1, parseFloat(box.dataset.interval) || 20) * 1000;
-
   function token() {
     const input = document.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
   }
 
-  function show(messages) {
-    box.replaceChildren(
-      ...messages.map(function (message) {
-        const item = document.createElement("li");
-        item.className = "warning";
-        item.textContent = message;
-        return item;
+  function start() {
+    const box = document.getElementById("press-presence");
+    if (!box) return;
+    const interval = Math.max(1, parseFloat(box.dataset.interval) || 20) * 1000;
+
+    function show(messages) {
+      box.replaceChildren(
+        ...messages.map(function (message) {
+          const item = document.createElement("li");
+          item.className = "warning";
+          item.textContent = message;
+          return item;
+        })
+      );
+      box.hidden = messages.length === 0;
+    }
+
+    function beat() {
+      if (document.visibilityState !== "visible") return;
+      fetch(box.dataset.beatUrl, {
+        method: "POST",
+        headers: { "X-CSRFToken": token() },
+        credentials: "same-origin",
       })
-    );
-    box.hidden = messages.length === 0;
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(function (answer) {
+          if (answer) show(answer.present);
+        })
+        .catch(function () {
+          // Offline for a moment: the next beat tries again.
+        });
+    }
+
+    function leave() {
+      const body = new FormData();
+      body.append("csrfmiddlewaretoken", token());
+      navigator.sendBeacon(box.dataset.leftUrl, body);
+    }
+
+    beat();
+    window.setInterval(beat, interval);
+    document.addEventListener("visibilitychange", beat);
+    window.addEventListener("pagehide", leave);
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) beat(); // back from the browser's page cache
+    });
   }
 
-  function beat() {
-    if (document.visibilityState !== "visible") return;
-    fetch(box.dataset.beatUrl, {
-      method: "POST",
-      headers: { "X-CSRFToken": token() },
-      credentials: "same-origin",
-    })
-      .then(function (response) {
-        return response.ok ? response.json() : null;
-      })
-      .then(function (answer) {
-        if (answer) show(answer.present);
-      })
-      .catch(function () {
-        // Offline for a moment: the next beat tries again.
-      });
+  // The admin loads this in <head>: start once the page's form is there.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
-
-  function leave() {
-    const body = new FormData();
-    body.append("csrfmiddlewaretoken", token());
-    navigator.sendBeacon(box.dataset.leftUrl, body);
-  }
-
-  beat();
-  window.setInterval(beat, interval);
-  document.addEventListener("visibilitychange", beat);
-  window.addEventListener("pagehide", leave);
-  window.addEventListener("pageshow", function (event) {
-    if (event.persisted) beat(); // back from the browser's page cache
-  });
 })();
