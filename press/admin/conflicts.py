@@ -224,6 +224,10 @@ class FieldConflict:
         return self.name not in (*services.CONTENT_FIELDS, *services.RELATIONS)
 
     @property
+    def multiline(self) -> bool:
+        return is_rich(self.name) or isinstance(self.form.fields[self.name].widget, forms.Textarea)
+
+    @property
     def choice(self) -> str:
         return self.form.data.get(f"resolve-{self.name}", "")
 
@@ -256,7 +260,7 @@ class FieldConflict:
         text = self.merged_text
         if is_rich(self.name):
             return rich_text_from(text, str(self.mine or ""), str(self.saved or ""))
-        if isinstance(self.form.fields[self.name].widget, forms.Textarea):
+        if self.multiline:
             return text.replace("\r\n", "\n").strip()
         return " ".join(text.split())
 
