@@ -34,6 +34,6 @@ def presence_view(request, pk, *, model_admin):
 @require_POST
 def presence_left_view(request, pk, *, model_admin):
     """Forget the editor's session: they left the page."""
-    release = get_release(model_admin, request, pk)
+    release = get_release(model_admin, request, pk, change=True)
     services.editing_session_end(release=release, user=request.user)
     return HttpResponse(status=204)
