@@ -44,6 +44,7 @@ from press.admin.workflow import ACTION_FORMS
 from press.models import (
     Appointment,
     Country,
+    EditingSession,
     Person,
     Post,
     PreviewLink,
@@ -57,7 +58,7 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ("anonymous", "author", "translator", "editor", "administrator")
 
-# Outcomes. GET "ok" is 200 (302 where the page itself redirects); POST "ok" is a 2xx/3xx
+# Outcomes. GET "ok" is 200 (302 where the page itself redirects); POST "ok" is a 200/204/302
 # answer whose effect happened. "refused": answered without an error, but nothing changed
 # (Django's changelist answers an action the user is not offered with "No action selected").
 OK, REFUSED, LOGIN = "ok", "refused", "login"
@@ -745,6 +746,24 @@ for state, who in (("draft", STAFF), ("published", TEXT)):
         method="POST",
         data=edit(state, "title_uz", "Koʻrib chiqish matni"),
     )
+# Presence: whoever may save the form beats, and says goodbye; a GET is no beat.
+for state, who in (("draft", STAFF), ("published", TEXT)):
+    case(f"{R}_presence:{state}", release_url("presence", state), everyone(NOT_ALLOWED))
+    case(
+        f"{R}_presence:{state}:post",
+        release_url("presence", state),
+        only(*who),
+        method="POST",
+        data=lambda w, c: {},
+        effect=lambda w, state=state: EditingSession.objects.filter(release=w[state]).exists(),
+    )
+    case(
+        f"{R}_presence_left:{state}:post",
+        release_url("presence_left", state),
+        only(*who),
+        method="POST",
+        data=lambda w, c: {},
+    )
 # Shareable preview links: whoever writes releases or their text.
 case(
     f"{R}_links:post",
@@ -938,7 +957,7 @@ def outcome(case: Case, response, world) -> object:
             return LOGIN
     if response.status_code in (FORBIDDEN, NOT_FOUND, NOT_ALLOWED):
         return response.status_code
-    if response.status_code not in (200, 302):
+    if response.status_code not in (200, 204, 302):
         return response.status_code
     if case.method == "POST" and case.effect is not None:
         return OK if case.effect(world) else REFUSED

@@ -240,13 +240,16 @@ def test_conflicting_save_is_refused_and_both_versions_are_shown(
     assert "Someone else saved" in html
     assert "Birinchisi" in html and "Ikkinchisi" in html  # both on screen, nothing lost
     assert stored(release).title_uz == "Birinchisi"
-    # The form now knows the saved version: saving again, knowingly, works.
+    # The form keeps the version it was opened at: saving again as it is changes nothing...
     form = response.context["adminform"].form
-    assert int(form.data["edit_version"]) == stored(release).version
-    again = editor_client.post(
-        url("change", release.pk), {**form.data.dict(), "title_uz": "Ikkinchisi"}
-    )
-    assert again.status_code == 302
+    assert int(form.data["edit_version"]) == opened.version
+    again = editor_client.post(url("change", release.pk), form.data)
+    assert again.status_code == 200
+    assert stored(release).title_uz == "Birinchisi"
+    # ...until the editor has chosen, knowingly, which title to keep.
+    data = again.context["adminform"].form.data.copy()
+    data["resolve-title_uz"] = "mine"
+    assert editor_client.post(url("change", release.pk), data).status_code == 302
     assert stored(release).title_uz == "Ikkinchisi"
 
 
@@ -255,14 +258,14 @@ def test_someone_else_editing_is_announced(
 ):
     release = draft_factory(title="Band")
     second_editor_client.get(url("change", release.pk))
-    _clock.move_to(NOW + datetime.timedelta(minutes=10))
+    _clock.move_to(NOW + datetime.timedelta(seconds=30))
     html = editor_client.get(url("change", release.pk)).content.decode()
-    assert "editor2 opened this release for editing at 25 November 2026, 14:00" in html
-    _clock.move_to(NOW + datetime.timedelta(minutes=35))
+    assert html.count("editor2 has this release open now") == 1
+    _clock.move_to(NOW + datetime.timedelta(seconds=95))
     third_editor_client = logged_in(make_user("editor3", "editor"))
     html = third_editor_client.get(url("change", release.pk)).content.decode()
-    assert "editor2 opened" not in html  # more than 30 minutes ago
-    assert "editor opened" in html
+    assert "editor2 has" not in html  # no beat for more than a minute
+    assert "editor has" not in html
     assert EditingSession.objects.filter(release=release).count() == 3
 
 

@@ -186,6 +186,10 @@ STORAGES = {
 # --- Product settings ------------------------------------------------------
 PRESS_PAGE_SIZE = 20
 PRESS_FEED_SIZE = 30  # items in each RSS/Atom feed
+# An open change form tells the server every this many seconds that its editor is still
+# there; an editor whose last beat is older than the window is no longer named as present.
+PRESS_PRESENCE_BEAT_SECONDS = 20
+PRESS_PRESENCE_WINDOW_SECONDS = 60
 # Seconds a CDN or browser may keep a public page (press/site/cache_headers.py).
 PRESS_CACHE_MAX_AGE = 60
 # Seconds the server keeps a public page for anonymous visitors in the cache

@@ -5,7 +5,8 @@ what the workflow needs (the version the editor saw, the correction's kind, "nee
 re-translation"), the bulk photo upload, and the checks that need more than one field.
 The rules of saving (the version, a correction's note, photo descriptions) are checked by
 ``services.release_save``; when it refuses, ReleaseAdmin validates the same POST again with
-the refusal as ``refusal``, and this form shows it next to the field it is about.
+the refusal as ``refusal``, and this form shows it next to the field it is about. A save
+overtaken by someone else's is merged with it field by field (``conflicts.py``).
 """
 
 from django import forms
@@ -16,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from press import languages, services
+from press.admin.conflicts import merge_with_saved
 from press.admin.kept_uploads import KeptPhotosField
-from press.models import Appointment, Release, Status, participant_errors
+from press.models import Appointment, Status, participant_errors
 
 
 class ChosenAutocomplete(AutocompleteSelectMultiple):
@@ -70,7 +72,14 @@ class ReleaseAdminForm(forms.ModelForm):
         ),
     )
 
-    conflict = None  # the stored release, when the form was overtaken
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # When someone else saved first (conflicts.merge_with_saved): the saved release, the
+    # fields both changed, the labels of those taken from it, the version merged with.
+    conflict = None
+    conflicts = ()
+    merged = ()
+    merged_with = None
     refusal = None  # why services.release_save refused this very POST (ReleaseAdmin.get_form)
 
     def __init__(self, *args, **kwargs):
@@ -91,8 +100,11 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.refusal is not None:
+        overtaken = isinstance(self.refusal, services.ConflictError)
+        if self.refusal is not None and not overtaken:
             self.add_refusal(self.refusal)
+        if self.instance.pk and (overtaken or cleaned.get("seen_version")):
+            merge_with_saved(self, cleaned)
         if cleaned.get("new_photos") and self.instance.status == Status.PUBLISHED:
             self.add_error(
                 "new_photos",
@@ -111,23 +123,18 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def add_refusal(self, refusal: services.WorkflowError | ValidationError) -> None:
         """Shows why the save was refused as this form's error, next to its field if it has one."""
-        if isinstance(refusal, services.ConflictError):
-            self.conflict = refusal.saved
-            # The next save of this form is made knowing the saved version.
-            data = self.data.copy()
-            data[self.add_prefix("edit_version")] = refusal.saved.version
-            self.data = data
-            message = _(
-                "Someone else saved this release after you opened it. Nothing was "
-                "saved: your version and the saved one are side by side below. "
-                "Copy what you need, then save again."
-            )
-            self.add_error(None, ValidationError(message, code="conflict"))
-        elif isinstance(refusal, services.WorkflowError):
+        if isinstance(refusal, services.WorkflowError):
             self.add_error(self.field_named(refusal.field), refusal.message)
         else:
             for name, errors in getattr(refusal, "error_dict", {None: refusal.error_list}).items():
                 self.add_error(self.field_named(name), errors)
+
+    def version_to_save(self) -> int | None:
+        """Return the version this save is made from: the saved one it was merged with, or
+        the one the editor opened."""
+        if self.merged_with is not None:
+            return self.merged_with
+        return self.cleaned_data.get("edit_version")
 
     def field_named(self, name: str | None) -> str | None:
         """This form's field for a model field: itself, or its text in the editor's language."""
@@ -136,36 +143,3 @@ class ReleaseAdminForm(forms.ModelForm):
         current = languages.field(name, languages.current())
         others = [languages.field(name, code) for code in languages.codes()]
         return next((n for n in (name, current, *others) if n in self.fields), None)
-
-    def conflict_rows(self):
-        """(label, yours, saved) for each field where the two versions differ."""
-        if self.conflict is None:
-            return []
-        rows = []
-        for name, field in self.fields.items():
-            if name in ("edit_version", "no_retranslation", "major_change", "new_photos"):
-                continue
-            try:
-                model_field = Release._meta.get_field(name)
-            except Exception:
-                continue
-            yours = field.widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
-            saved = model_field.value_from_object(self.conflict)
-            if model_field.many_to_many:
-                saved_ids = sorted(str(o.pk) for o in saved)
-                your_ids = sorted(str(v) for v in (yours or []))
-                if saved_ids != your_ids:
-                    model = model_field.related_model
-                    rows.append(
-                        (
-                            field.label,
-                            ", ".join(str(o) for o in model.objects.filter(pk__in=your_ids)),
-                            ", ".join(str(o) for o in saved),
-                        )
-                    )
-                continue
-            saved_text = "" if saved is None else str(saved)
-            your_text = "" if yours is None else str(yours)
-            if saved_text.strip() != your_text.strip():
-                rows.append((field.label, your_text, saved_text))
-        return rows

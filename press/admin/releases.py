@@ -7,6 +7,7 @@ The pages beyond Django's own are plain views in this package (workflow.py, revi
 previews.py, duplicate.py), wired here in ``get_urls``.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from press import languages, search, services
-from press.admin import duplicate, previews, revisions, workflow
+from press.admin import duplicate, presence, previews, revisions, workflow
 from press.admin.display import local_time, state_column, translation_column
 from press.admin.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.admin.filters import NeedsTranslationFilter, StateFilter
@@ -51,9 +52,10 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     advised_lengths = ADVISED_LENGTHS
 
     class Media:
-        # Counters and the draft kept in the browser; the editor brings its own (editor.py).
+        # Counters, the draft kept in the browser, who else has the form open; the editor
+        # brings its own (editor.py).
         css = {"all": ("css/admin-editor.css",)}
-        js = ("js/admin-drafting.js",)
+        js = ("js/admin-drafting.js", "js/admin-presence.js")
 
     list_display = (
         "title_column",
@@ -220,7 +222,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         services.release_save(
             release=form.instance,
             user=request.user,
-            version=data.get("edit_version") if change else None,
+            version=form.version_to_save() if change else None,
             major=bool(data.get("major_change")),
             change_note={
                 c: data.get(languages.field("change_note", c)) or "" for c in languages.codes()
@@ -235,10 +237,10 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # back with errors shows the same buttons as the stored release.
         if obj is not None and obj.pk is not None:
             if request.method == "GET" and self.has_change_permission(request, obj):
-                context["others_editing"] = [
-                    (s.user.get_full_name() or s.user.get_username(), local_time(s.opened_at))
-                    for s in services.editing_session_open(release=obj, user=request.user)
-                ]
+                # Opening the form is its first beat (presence.py keeps it up).
+                others = services.editing_session_beat(release=obj, user=request.user)
+                context["others_editing"] = presence.present_messages(others)
+            context["presence_beat_seconds"] = settings.PRESS_PRESENCE_BEAT_SECONDS
             context.update(workflow.change_form_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -258,5 +260,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             page("<int:pk>/revisions/<int:number>/revert/", revisions.revert_view, "revert"),
             page("<int:pk>/preview/", previews.preview_view, "preview"),
             page("<int:pk>/preview-links/", previews.preview_links_view, "links"),
+            page("<int:pk>/presence/", presence.presence_view, "presence"),
+            page("<int:pk>/presence/left/", presence.presence_left_view, "presence_left"),
             *super().get_urls(),
         ]

@@ -20,7 +20,7 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from press.services.editing_sessions import EDITING_WINDOW, editing_session_open
+from press.services.editing_sessions import editing_session_beat, editing_session_end
 from press.services.errors import ConflictError, WorkflowError
 from press.services.permissions import (
     ACTION_LABELS,
@@ -37,6 +37,7 @@ from press.services.revisions import (
     TEXT_FIELDS,
     release_revert,
     revision_create,
+    revision_snapshot_at,
     snapshot,
 )
 from press.services.saving import release_duplicate, release_save
@@ -54,7 +55,6 @@ from press.services.transitions import (
 __all__ = [
     "ACTION_LABELS",
     "CONTENT_FIELDS",
-    "EDITING_WINDOW",
     "RELATIONS",
     "TEXT_FIELDS",
     "TRANSITIONS",
@@ -65,7 +65,8 @@ __all__ = [
     "allowed_actions",
     "can_edit",
     "edits_structure",
-    "editing_session_open",
+    "editing_session_beat",
+    "editing_session_end",
     "preview_link_create",
     "preview_link_revoke",
     "release_correct",
@@ -80,6 +81,7 @@ __all__ = [
     "release_unschedule",
     "release_withdraw",
     "revision_create",
+    "revision_snapshot_at",
     "second_pair_of_eyes",
     "snapshot",
 ]

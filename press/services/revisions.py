@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from press import languages
 from press.models import Attachment, Photo, Release, Revision, Status
 from press.services.base import audit, lock
+from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.permissions import can_edit, edits_structure
 
@@ -90,6 +91,9 @@ def revision_create(
     outdated, unless the editor said the edit needs no re-translation.
     """
     data = snapshot(release)
+    # The version this snapshot is of: an editor's form overtaken by another save is
+    # merged against the revision of the version it was opened at (revision_snapshot_at).
+    data["version"] = release.version
     # The next number after the last: callers hold the release's row lock (``base.lock``);
     # without it two saves could take the same number and the second would be refused by
     # the unique (release, number) constraint.
@@ -115,6 +119,22 @@ def revision_create(
         note=note,
         data=data,
     )
+
+
+def revision_snapshot_at(*, release: Release, version: int | None) -> dict | None:
+    """Return the snapshot recorded when ``release`` was at ``version``, or None if none was.
+
+    Revisions written before snapshots carried their version have none.
+    """
+    if version is None:
+        return None
+    revision = (
+        Revision.objects.filter(release=release, data__version=int(version))
+        .order_by("-number")
+        .only("data")
+        .first()
+    )
+    return revision.data if revision else None
 
 
 def _restore(release: Release, data: dict, *, copy_files: bool) -> list[str]:
@@ -204,4 +224,5 @@ def release_revert(
         note += ". " + _("No longer stored: %(files)s") % {"files": ", ".join(lost)}
     revision_create(release=target, user=user, action="revert", note=note)
     audit(user, target, note, flag=CHANGE if target.pk == stored.pk else ADDITION)
+    editing_session_end(release=stored, user=user)
     return target

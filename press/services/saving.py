@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from press import languages
-from press.models import EditingSession, Release, Revision, Status
+from press.models import Release, Revision, Status
 from press.services.base import audit, lock, photos_missing_alt, translated, write
+from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.permissions import ACTION_LABELS, can_edit, edits_structure
 from press.services.revisions import CONTENT_FIELDS, revision_create
@@ -98,7 +99,7 @@ def _record(*, release: Release, user, action: str, note: str, no_retranslation:
         if action == "correct-major":
             message += ": " + _change_note_text(release, action)
         audit(user, release, message)
-    EditingSession.objects.filter(release=release, user=user).delete()
+    editing_session_end(release=release, user=user)
     return revision
 
 

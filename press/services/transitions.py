@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from press import languages
 from press.models import Release, Status
 from press.services.base import audit, local_time, lock, photos_missing_alt, translated, write
+from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.permissions import (
     ACTION_LABELS,
@@ -29,9 +30,11 @@ from press.services.saving import release_save
 
 
 def _finish(release: Release, user, action: str, message: str, note: str = "") -> Release:
-    """Record a transition (its revision and audit entry) and return the release."""
+    """Record a transition (its revision and audit entry), end the actor's editing session,
+    and return the release."""
     revision_create(release=release, user=user, action=action, note=note or message)
     audit(user, release, message)
+    editing_session_end(release=release, user=user)
     return release
 
 

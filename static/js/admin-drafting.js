@@ -15,7 +15,8 @@
 (function () {
   const PREFIX = "press-draft:";
   const DELAY = 400; // ms after the last keystroke
-  const SKIP = /^(csrfmiddlewaretoken|edit_version|_.*|(photos|attachments)-.*|new_photos|action|select_across|index)$/;
+  // A conflict's answers (seen_version, resolve-*, merged-*) belong to that one page.
+  const SKIP = /^(csrfmiddlewaretoken|edit_version|seen_version|resolve-.*|merged-.*|_.*|(photos|attachments)-.*|new_photos|action|select_across|index)$/;
   // Django's JavaScript catalog (admin:jsi18n, our djangojs.po) defines gettext/interpolate.
   const gettext = window.gettext || ((text) => text);
   const fill = (text, values) =>
