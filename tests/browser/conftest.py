@@ -71,19 +71,56 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+class RequestsInFlight:
+    """Counts a browser context's requests that have not finished or failed yet."""
+
+    def __init__(self, context):
+        self.count = 0
+        context.on("request", self.started)
+        context.on("requestfinished", self.ended)
+        context.on("requestfailed", self.ended)
+
+    def started(self, request):
+        self.count += 1
+
+    def ended(self, request):
+        self.count -= 1
+
+
+def leave_quietly(context, in_flight):
+    """Leave every page of a context and wait for the requests that leaving sends.
+
+    Hazard: the test database is flushed right after the test. A page's presence beat or
+    the beacon it sends on leaving (static/js/admin-presence.js) that reaches the live
+    server during the flush writes to a table being emptied, which SQLite refuses
+    ("database table is locked") and turns into an error in a test that has passed. So the
+    pages go to about:blank first (their pagehide beacon goes out while we still watch),
+    and the context is closed only once the server has answered everything it was sent.
+    """
+    for page in context.pages:
+        if not page.is_closed():
+            page.goto("about:blank")
+    pages = [page for page in context.pages if not page.is_closed()]
+    for _ in range(200):
+        if in_flight.count <= 0 or not pages:
+            break
+        pages[0].wait_for_timeout(50)
+
+
 @pytest.fixture
 def open_page(browser):
-    """new page at a viewport; every page opened is closed after the test."""
+    """new page at a viewport; every page opened is left and closed after the test."""
     contexts = []
 
     def open_(viewport=PHONE, **options):
         context = browser.new_context(viewport=viewport, **options)
         context.set_default_timeout(15_000)
-        contexts.append(context)
+        contexts.append((context, RequestsInFlight(context)))
         return context.new_page()
 
     yield open_
-    for context in contexts:
+    for context, in_flight in contexts:
+        leave_quietly(context, in_flight)
         context.close()
 
 
