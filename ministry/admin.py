@@ -46,10 +46,20 @@ class MinistryAdminSite(AdminSite):
 
     def index(self, request, extra_context=None):
         # The press officer's desk above the list of models: what needs doing next.
-        from press.admin.desk import desk
+        from press.admin.desk import desk, unread_notifications
 
-        extra_context = {**(extra_context or {}), "desk": desk(request.user)}
+        extra_context = {
+            **(extra_context or {}),
+            "desk": desk(request.user),
+            "notifications": unread_notifications(request.user),
+        }
         return super().index(request, extra_context)
+
+    def get_urls(self):
+        # Each person's notifications and preferences: pages of the site, not of a model.
+        from press.admin.notifications import site_urls
+
+        return [*site_urls(self), *super().get_urls()]
 
     def has_permission(self, request):
         if not super().has_permission(request):

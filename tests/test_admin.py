@@ -216,13 +216,13 @@ def test_changelist_in_constant_queries_without_bodies(
     assert html.count(">en —</span>") == 5 and html.count(">en ✓</span>") == 1
 
 
-def test_change_form_in_at_most_12_queries(
+def test_change_form_in_at_most_13_queries(
     admin_client, release_factory, minister, uzbekistan, kyrgyzstan, trade,
     django_assert_max_num_queries,
 ):  # fmt: skip
     # Was 18: the release read twice, the editing session in three queries, the authenticator
     # twice, and each chosen country, topic and official read for the form, then again for
-    # its autocomplete widget.
+    # its autocomplete widget. One more since: the reviewers' comments shown under the form.
     release = release_factory(countries=[uzbekistan], topics=[trade], participants=[minister])
     Photo.objects.bulk_create(
         [Photo(release=release, image=f"photos/{n}.jpg", order=n) for n in range(2)]
@@ -230,9 +230,9 @@ def test_change_form_in_at_most_12_queries(
     Attachment.objects.bulk_create([Attachment(release=release, file="documents/a.pdf")])
     url = admin_url(Release, "change", release.pk)
     admin_client.get(url)
-    with django_assert_max_num_queries(14) as few:
+    with django_assert_max_num_queries(15) as few:
         html = admin_client.get(url).content.decode()
-    assert len(questions(few.captured_queries)) <= 12
+    assert len(questions(few.captured_queries)) <= 13
     # The chosen ones are still shown, the officials with their posts.
     for text in ("Oʻzbekiston", "Savdo", "Tashqi ishlar vaziri"):
         assert text in html, text

@@ -100,9 +100,13 @@ def titles(queue):
 def test_an_authors_desk(author, newsroom):
     with translation.override("uz"):
         q = queues(author)
-    assert set(q) == {"drafts", "scheduled", "today", "changed"}
-    assert titles(q["drafts"]) == ["Returned to author", "Author draft"]
-    assert q["drafts"].count == 2
+    assert set(q) == {"drafts", "submitted", "returned", "scheduled", "today", "changed"}
+    # A draft returned to its submitter is in its own queue, not among "my drafts".
+    assert titles(q["drafts"]) == ["Author draft"]
+    assert q["drafts"].count == 1
+    assert titles(q["submitted"]) == ["Submitted by author [uz]"]
+    assert titles(q["returned"]) == ["Returned to author"]
+    assert q["returned"].urgent and not q["submitted"].urgent
     assert titles(q["scheduled"]) == ["Tomorrow [uz]"]
     assert titles(q["today"]) == ["This morning [uz]"]
     assert set(titles(q["changed"])) == {"Withdrawn [uz]", "Corrected [uz]"}
@@ -119,8 +123,19 @@ def test_a_translators_desk(translator, newsroom):
 
 def test_an_editors_desk(editor, newsroom):
     q = queues(editor)
-    assert set(q) == {"drafts", "review", "scheduled", "today", "translation", "changed"}
+    assert set(q) == {
+        "drafts",
+        "submitted",
+        "returned",
+        "review",
+        "scheduled",
+        "today",
+        "translation",
+        "changed",
+    }
     assert titles(q["drafts"]) == ["Editor draft"]
+    assert titles(q["submitted"]) == ["Submitted by editor [uz]"]
+    assert q["returned"].count == 0
     # What the editor submitted someone else must review (a second pair of eyes).
     assert titles(q["review"]) == ["Submitted by author [uz]"]
     assert q["review"].count == 1
@@ -137,6 +152,7 @@ def test_counts_are_exact_beyond_the_list(author):
         draft_by(author, f"Draft {n:02d}")
     q = queues(author)
     assert q["drafts"].count == 12 and len(q["drafts"].releases) == 8
+    assert q["submitted"].count == 0 and q["submitted"].releases == []
 
 
 def test_the_desk_page_in_constant_queries(
@@ -162,7 +178,8 @@ def test_the_desk_page_links_each_entry_in_the_users_language(author_client, new
     assert f'href="{change}"' in html
     section = html.split('id="queue-scheduled"', 1)[1].split("</div>", 1)[0]
     assert "Tomorrow [ru]" in section and "(" in section  # the time, in Tashkent
-    assert re.search(r'id="queue-drafts" data-count="2"', html)
+    assert re.search(r'id="queue-drafts" data-count="1"', html)
+    assert re.search(r'id="queue-returned" data-count="1"', html)
 
 
 def test_no_desk_for_staff_without_releases(outsider_client):

@@ -45,10 +45,13 @@ from press.models import (
     Appointment,
     Country,
     EditingSession,
+    Notification,
     Person,
     Post,
+    Preferences,
     PreviewLink,
     Release,
+    ReviewComment,
     Status,
     Topic,
 )
@@ -780,6 +783,50 @@ case(
     method="POST",
     data=lambda w, c: {"revoke": str(w["link"].pk)},
     effect=lambda w: stored(w["link"]).revoked_at is not None,
+)
+
+# Reviewers' comments: whoever reviews (may publish); others may read them on the form.
+case(f"{R}_comment", release_url("comment", "draft"), only(*EDITORS))
+case(
+    f"{R}_comment:post",
+    release_url("comment", "draft"),
+    only(*EDITORS),
+    method="POST",
+    data=lambda w, c: {"text": "Matrix comment"},
+    effect=lambda w: ReviewComment.objects.filter(release=w["draft"]).exists(),
+)
+
+
+# --- Each person's own notifications and preferences: every member of staff
+
+
+def _notify_everyone(world):
+    Notification.objects.bulk_create(
+        Notification(recipient=user, release=world["draft"], event="submitted")
+        for user in world.users.values()
+    )
+
+
+N = "press_notifications"
+case(N, lambda w: admin_url(N), everyone(OK))
+case(f"{N}_read", lambda w: admin_url(f"{N}_read"), everyone(OK))  # sent to the list
+case(
+    f"{N}_read:post",
+    lambda w: admin_url(f"{N}_read"),
+    everyone(OK),
+    method="POST",
+    data=lambda w, c: {},
+    prepare=_notify_everyone,
+    effect=lambda w: Notification.objects.filter(read_at__isnull=False).exists(),
+)
+case("press_preferences", lambda w: admin_url("press_preferences"), everyone(OK))
+case(
+    "press_preferences:post",
+    lambda w: admin_url("press_preferences"),
+    everyone(OK),
+    method="POST",
+    data=form_of(lambda w: admin_url("press_preferences"), "preferences-form", language="ru"),
+    effect=lambda w: Preferences.objects.filter(language="ru").exists(),
 )
 
 

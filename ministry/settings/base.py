@@ -198,6 +198,17 @@ PRESS_CACHE_MAX_AGE = 60
 PRESS_PAGE_CACHE_SECONDS = int(os.environ.get("PRESS_PAGE_CACHE_SECONDS", "60"))
 PRESS_PAGE_CACHE_ALIAS = "default"
 PRESS_SITE_NAME = _("Ministry of Foreign Affairs")
+# Where e-mails link to (the admin's change form of a release): scheme and host, no path.
+PRESS_SITE_URL = os.environ.get("PRESS_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "press-office@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+# Notifications are sent inside the request that made the change (after its commit): a mail
+# server that does not answer must not hold that request for ever.
+EMAIL_TIMEOUT = 10
 # Uploads (press/files/): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024
 PRESS_PHOTO_MAX_PIXELS = 40_000_000

@@ -11,7 +11,8 @@ registers every ModelAdmin. What lives where:
   (list, compare, revert), ``previews.py`` (unsaved changes, preview links),
   ``duplicate.py`` (duplicate as a new draft); ``pages.py`` is what they share;
 - ``transliteration_actions.py`` (fill one Uzbek script from the other), ``editor.py``
-  (the rich text editor), ``desk.py`` (the queues on the admin's first page).
+  (the rich text editor), ``desk.py`` (the queues on the admin's first page),
+  ``notifications.py`` (each person's notifications and preferences, reviewers' comments).
 """
 
 from django.contrib import admin

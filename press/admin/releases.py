@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from press import languages, search, services
-from press.admin import duplicate, presence, previews, revisions, workflow
+from press.admin import duplicate, notifications, presence, previews, revisions, workflow
 from press.admin.display import local_time, state_column, translation_column
 from press.admin.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.admin.filters import NeedsTranslationFilter, StateFilter
@@ -242,6 +242,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
                 context["others_editing"] = presence.present_messages(others)
             context["presence_beat_seconds"] = settings.PRESS_PRESENCE_BEAT_SECONDS
             context.update(workflow.change_form_context(request, obj))
+            context.update(notifications.change_form_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- The release's own pages --------------------------------------------------------
@@ -260,6 +261,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             page("<int:pk>/revisions/<int:number>/revert/", revisions.revert_view, "revert"),
             page("<int:pk>/preview/", previews.preview_view, "preview"),
             page("<int:pk>/preview-links/", previews.preview_links_view, "links"),
+            page("<int:pk>/comment/", notifications.comment_view, "comment"),
             page("<int:pk>/presence/", presence.presence_view, "presence"),
             page("<int:pk>/presence/left/", presence.presence_left_view, "presence_left"),
             *super().get_urls(),

@@ -33,8 +33,15 @@ class NoteForm(VersionForm):
     note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea)
 
 
-class ReasonForm(VersionForm):
-    note = forms.CharField(label=gettext_lazy("Reason"), required=False, widget=forms.Textarea)
+class ReturnForm(VersionForm):
+    note = forms.CharField(
+        label=gettext_lazy("Comment for the author"),
+        required=False,
+        widget=forms.Textarea,
+        help_text=gettext_lazy(
+            "Sent to the author with the notification and kept with the release; never public."
+        ),
+    )
 
 
 class PublishForm(VersionForm):
@@ -108,7 +115,7 @@ class UnpublishForm(VersionForm):
 
 ACTION_FORMS = {
     "submit": (NoteForm, gettext_lazy("Submit for review")),
-    "return": (ReasonForm, gettext_lazy("Return to draft")),
+    "return": (ReturnForm, gettext_lazy("Return to draft")),
     "publish": (PublishForm, gettext_lazy("Publish or schedule")),
     "unschedule": (VersionForm, gettext_lazy("Unschedule")),
     "withdraw": (WithdrawForm, gettext_lazy("Withdraw")),

@@ -6,7 +6,8 @@
   (``Release.objects.public(code)``, ``.about(country=…)``…); rules: the same as conditions;
 - releases: the release itself;
 - files: its photos and documents, and where uploads go;
-- history: revisions, preview links, editing sessions.
+- history: revisions, preview links, editing sessions;
+- notifications: what people are told, their preferences, reviewers' comments.
 
 One app label (``press``): the tables, permissions and migrations do not see the split.
 Migrations import the upload paths from here (``press.models.upload_photo``).
@@ -29,6 +30,13 @@ from press.models.history import (
     Revision,
     RevisionQuerySet,
 )
+from press.models.notifications import (
+    Event,
+    Notification,
+    NotificationQuerySet,
+    Preferences,
+    ReviewComment,
+)
 from press.models.querysets import ReleaseQuerySet, filled_flag
 from press.models.reference import (
     Appointment,
@@ -49,15 +57,20 @@ __all__ = [
     "Country",
     "CountryKind",
     "EditingSession",
+    "Event",
     "Kind",
     "MachineTranslated",
+    "Notification",
+    "NotificationQuerySet",
     "Person",
     "Photo",
     "Post",
+    "Preferences",
     "PreviewLink",
     "PreviewLinkQuerySet",
     "Release",
     "ReleaseQuerySet",
+    "ReviewComment",
     "Revision",
     "RevisionQuerySet",
     "Status",

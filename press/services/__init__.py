@@ -15,6 +15,8 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 - ``saving``: ``release_save`` (every edit), ``release_duplicate``.
 - ``revisions``: the snapshot a revision stores, ``revision_create``, ``release_revert``.
 - ``editing_sessions``: who else has the change form open; ``previews``: preview links.
+- ``notifications``: who is told of a transition, in the admin and by e-mail after
+  commit; reviewers' comments; ``send_notification_emails`` (ids only, for a task queue).
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
 """
 
@@ -22,6 +24,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from press.services.editing_sessions import editing_session_beat, editing_session_end
 from press.services.errors import ConflictError, WorkflowError
+from press.services.notifications import (
+    comment_add,
+    notifications_read,
+    send_notification_emails,
+)
 from press.services.permissions import (
     ACTION_LABELS,
     TRANSITIONS,
@@ -64,9 +71,11 @@ __all__ = [
     "WorkflowError",
     "allowed_actions",
     "can_edit",
+    "comment_add",
     "edits_structure",
     "editing_session_beat",
     "editing_session_end",
+    "notifications_read",
     "preview_link_create",
     "preview_link_revoke",
     "release_correct",
@@ -83,5 +92,6 @@ __all__ = [
     "revision_create",
     "revision_snapshot_at",
     "second_pair_of_eyes",
+    "send_notification_emails",
     "snapshot",
 ]

@@ -13,6 +13,7 @@ from press.models import Release, Revision, Status
 from press.services.base import audit, lock, photos_missing_alt, translated, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
+from press.services.notifications import languages_left_behind, notify_outdated
 from press.services.permissions import ACTION_LABELS, can_edit, edits_structure
 from press.services.revisions import CONTENT_FIELDS, revision_create
 
@@ -81,6 +82,8 @@ def release_save(
             _("Write the alternative text of every photo in each language the release is in.")
         )
     _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
+    if action == "correct-major" and not no_retranslation:
+        notify_outdated(release=release, user=user, codes=languages_left_behind(stored, release))
     return release
 
 

@@ -19,6 +19,12 @@ from press.models import Release, Status
 from press.services.base import audit, local_time, lock, photos_missing_alt, translated, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
+from press.services.notifications import (
+    comment_add,
+    notify_published,
+    notify_returned,
+    notify_submitted,
+)
 from press.services.permissions import (
     ACTION_LABELS,
     TRANSITIONS,
@@ -52,20 +58,27 @@ def release_submit(
     release.submitted_at = timezone.now()
     write(release, release)
     message = str(ACTION_LABELS["submit"])
-    return _finish(release, user, "submit", f"{message}: {note}" if note else message, note)
+    _finish(release, user, "submit", f"{message}: {note}" if note else message, note)
+    notify_submitted(release=release, user=user)
+    return release
 
 
 @transaction.atomic
 def release_return(
     *, release: Release, user, version: int | None = None, reason: str = ""
 ) -> Release:
-    """Submitted → draft: the reviewer sends it back, saying why."""
+    """Submitted → draft: the reviewer sends it back, saying why (a reviewer's comment that
+    goes to the authors with the notification)."""
     release = lock(release, version)
     check_transition(release, user, "return")
     release.status = Status.DRAFT
     write(release, release)
+    reason = (reason or "").strip()
     message = str(ACTION_LABELS["return"])
-    return _finish(release, user, "return", f"{message}: {reason}" if reason else message)
+    _finish(release, user, "return", f"{message}: {reason}" if reason else message)
+    comment_add(release=release, user=user, text=reason, action="return")
+    notify_returned(release=release, user=user, comment=reason)
+    return release
 
 
 @transaction.atomic
@@ -132,7 +145,9 @@ def release_publish(
             "action": message,
             "reason": force_reason,
         }
-    return _finish(release, user, action, message)
+    _finish(release, user, action, message)
+    notify_published(release=release, user=user)
+    return release
 
 
 @transaction.atomic
