@@ -764,11 +764,12 @@ for state, who in (("draft", STAFF), ("published", TEXT)):
         method="POST",
         data=lambda w, c: {},
     )
-# Shareable preview links: whoever writes releases or their text.
+# Shareable preview links: only editors make them (a refusal is a message on the same page);
+# whoever writes releases or their text may revoke one.
 case(
     f"{R}_links:post",
     release_url("links", "draft"),
-    only(*STAFF),
+    only(*EDITORS, no=REFUSED),
     method="POST",
     data=lambda w, c: {},
     effect=lambda w: w["draft"].preview_links.count() > 1,

@@ -146,6 +146,8 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         fields = [*super().get_readonly_fields(request, obj), *self.WORKFLOW_READONLY]
         if not services.edits_structure(request.user):
             fields += [f for f in self.STRUCTURE if f not in fields]
+        # A translator sees a published release's source text and writes the other languages.
+        fields += [f for f in services.locked_source_fields(request.user, obj) if f not in fields]
         # The address is kept once made, so that links to the release never break.
         if obj is not None and obj.slug and "slug" not in fields:
             fields.append("slug")

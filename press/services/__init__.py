@@ -27,10 +27,12 @@ from press.services.permissions import (
     TRANSITIONS,
     allowed_actions,
     can_edit,
+    can_share_previews,
     edits_structure,
+    locked_source_fields,
     second_pair_of_eyes,
 )
-from press.services.previews import preview_link_create, preview_link_revoke
+from press.services.previews import TAKEN_DOWN, preview_link_create, preview_link_revoke
 from press.services.revisions import (
     CONTENT_FIELDS,
     RELATIONS,
@@ -56,6 +58,7 @@ __all__ = [
     "ACTION_LABELS",
     "CONTENT_FIELDS",
     "RELATIONS",
+    "TAKEN_DOWN",
     "TEXT_FIELDS",
     "TRANSITIONS",
     "ConflictError",
@@ -64,9 +67,11 @@ __all__ = [
     "WorkflowError",
     "allowed_actions",
     "can_edit",
+    "can_share_previews",
     "edits_structure",
     "editing_session_beat",
     "editing_session_end",
+    "locked_source_fields",
     "preview_link_create",
     "preview_link_revoke",
     "release_correct",

@@ -13,7 +13,12 @@ from press.models import Release, Revision, Status
 from press.services.base import audit, lock, photos_missing_alt, translated, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
-from press.services.permissions import ACTION_LABELS, can_edit, edits_structure
+from press.services.permissions import (
+    ACTION_LABELS,
+    can_edit,
+    edits_structure,
+    locked_source_fields,
+)
 from press.services.revisions import CONTENT_FIELDS, revision_create
 
 
@@ -44,6 +49,15 @@ def release_save(
         raise PermissionDenied(_("You are not allowed to edit this release."))
     for name, value in (changes or {}).items():
         setattr(release, name, value)
+    for name in locked_source_fields(user, stored):
+        if (getattr(release, name) or "") != (getattr(stored, name) or ""):
+            raise WorkflowError(
+                _(
+                    "The release is out and this is the language its translations follow: "
+                    "ask an editor to correct it."
+                ),
+                field=name,
+            )
     if stored is not None:
         # The workflow's own fields are never changed by an edit.
         for name in ("status", "published_at", "withdrawn_at", "unpublished_at", "replacement_id"):

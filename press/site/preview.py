@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-from press.models import PreviewLink
+from press.models import PreviewLink, Status
 
 
 def _private(response):
@@ -49,8 +49,11 @@ def preview_link_view(request, token):
         return _gone(request, _("This preview link has been revoked."))
     if not link.is_valid():
         return _gone(request, _("This preview link has expired."))
+    if link.release.status in (Status.WITHDRAWN, Status.UNPUBLISHED):
+        # Taken down: the link must not keep showing what the ministry took back.
+        return _gone(request, _("This release was taken down."), status=410)
     return render_preview(request, link.release)
 
 
-def _gone(request, message):
-    return _private(render(request, "404.html", {"message": message}, status=404))
+def _gone(request, message, status=404):
+    return _private(render(request, "404.html", {"message": message}, status=status))
