@@ -194,8 +194,24 @@ def workflow_view(request, pk, action, *, model_admin):
         state=state_column(release),
         media=model_admin.media + form.media,
         tashkent=TASHKENT,
+        warnings=workflow_warnings(release, action),
     )
     return TemplateResponse(request, "admin/press/release/workflow_action.html", context)
+
+
+def workflow_warnings(release: Release, action: str) -> list[str]:
+    """Return what the person sending a release on should know but may go past: a release
+    that names no country and no topic is in no list of the site's countries and topics."""
+    if action not in ("submit", "publish"):
+        return []
+    if release.countries.exists() or release.topics.exists():
+        return []
+    return [
+        _(
+            "This release names no country and no topic: readers will not find it on any "
+            "country's or topic's page. Add them on the release's form, or go on without."
+        )
+    ]
 
 
 def change_form_context(request, release: Release) -> dict:
