@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from press import languages, search, services
-from press.admin import duplicate, presence, previews, revisions, workflow
+from press.admin import duplicate, presence, previews, revisions, transliterate, workflow
 from press.admin.display import local_time, state_column, translation_column
 from press.admin.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.admin.filters import NeedsTranslationFilter, StateFilter
@@ -55,7 +55,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # Counters, the draft kept in the browser, who else has the form open; the editor
         # brings its own (editor.py).
         css = {"all": ("css/admin-editor.css",)}
-        js = ("js/admin-drafting.js", "js/admin-presence.js")
+        js = ("js/admin-drafting.js", "js/admin-presence.js", "js/admin-transliterate.js")
 
     list_display = (
         "title_column",
@@ -192,7 +192,11 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         return type(form.__name__, (form,), {"refusal": refusal})
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "can_duplicate": self.has_add_permission(request),
+            "transliteration": transliterate.button_context(),
+        }
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except (services.WorkflowError, ValidationError) as refusal:
@@ -255,6 +259,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             return path(route, wrapped, {"model_admin": self}, name=f"press_release_{name}")
 
         return [
+            page("transliterate/", transliterate.transliterate_view, "transliterate"),
             page("<int:pk>/duplicate/", duplicate.duplicate_view, "duplicate"),
             page("<int:pk>/workflow/<str:action>/", workflow.workflow_view, "workflow"),
             page("<int:pk>/revisions/", revisions.revisions_view, "revisions"),

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from press import languages, services
 from press.admin.display import TASHKENT, local_time, state_column
+from press.admin.inlines import missing_alt_html
 from press.admin.pages import change_url, get_release, page_context
 from press.models import Release
 
@@ -195,6 +196,10 @@ def workflow_view(request, pk, action, *, model_admin):
         media=model_admin.media + form.media,
         tashkent=TASHKENT,
         warnings=workflow_warnings(release, action),
+        missing_alt=[
+            missing_alt_html(item, change_url(release))
+            for item in (services.photos_missing_alt(release) if action == "publish" else ())
+        ],
     )
     return TemplateResponse(request, "admin/press/release/workflow_action.html", context)
 

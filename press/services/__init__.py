@@ -20,6 +20,7 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from press.services.base import MissingAlt, photos_missing_alt
 from press.services.editing_sessions import editing_session_beat, editing_session_end
 from press.services.errors import ConflictError, WorkflowError
 from press.services.permissions import (
@@ -62,6 +63,7 @@ __all__ = [
     "TEXT_FIELDS",
     "TRANSITIONS",
     "ConflictError",
+    "MissingAlt",
     "PermissionDenied",
     "ValidationError",
     "WorkflowError",
@@ -72,6 +74,7 @@ __all__ = [
     "editing_session_beat",
     "editing_session_end",
     "locked_source_fields",
+    "photos_missing_alt",
     "preview_link_create",
     "preview_link_revoke",
     "release_correct",

@@ -90,10 +90,10 @@ def release_save(
             getattr(release, name).set(ids)
     if save_related is not None:
         save_related()
-    if stored is not None and stored.is_published() and photos_missing_alt(release):
-        raise WorkflowError(
-            _("Write the alternative text of every photo in each language the release is in.")
-        )
+    if stored is not None and stored.is_published():
+        missing = photos_missing_alt(release)
+        if missing:
+            raise WorkflowError(" ".join(item.message() for item in missing))
     _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
     return release
 

@@ -113,10 +113,7 @@ def release_publish(
         )
     missing = photos_missing_alt(release)
     if missing:
-        raise WorkflowError(
-            _("Write the alternative text of these photos in every language first: %(photos)s.")
-            % {"photos": ", ".join(missing)}
-        )
+        raise WorkflowError(" ".join(item.message() for item in missing))
     release.status = Status.PUBLISHED
     release.published_at = at or now
     release.force_published = release.force_published or needs_force
