@@ -3,12 +3,13 @@ language: that change is a correction, made by an editor (issue 16, roles)."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
 from press import services
-from press.models import Release, Revision
-from tests.support import form_data, stored
+from press.models import Photo, Release, Revision
+from tests.support import form_data, jpeg, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,34 @@ def test_no_permission_no_save(live, outsider):
     live.title_en = "x"
     with pytest.raises(PermissionDenied):
         services.release_save(release=live, user=outsider, version=live.version)
+
+
+@pytest.fixture
+def live_photo(live):
+    photo = Photo(release=live, image=SimpleUploadedFile("a.jpg", jpeg()), order=1)
+    photo.alt_uz, photo.alt_ru = "Vazirlar", "Министры"
+    photo.save()
+    return photo
+
+
+def test_the_service_refuses_a_translator_s_change_of_a_photo_s_source_text(
+    live, live_photo, translator
+):
+    def rewrite_the_description():
+        Photo.objects.filter(pk=live_photo.pk).update(alt_uz="Boshqa tavsif")
+
+    with pytest.raises(services.WorkflowError):
+        services.release_save(
+            release=live,
+            user=translator,
+            version=live.version,
+            save_related=rewrite_the_description,
+        )
+    assert stored(live_photo).alt_uz == "Vazirlar"
+
+
+def test_the_photo_s_source_text_is_read_only_for_a_translator(client, translator, live_photo):
+    client.force_login(translator)
+    fields = form_data(client.get(change_url(live_photo.release, "ru")).content.decode())
+    assert "photos-0-alt_uz" not in fields and "photos-0-caption_uz" not in fields
+    assert "photos-0-alt_en" in fields and "photos-0-alt_uz_cyrl" in fields

@@ -26,6 +26,15 @@ class TranslatorInlineMixin:
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        # The source language's text of a release that is out (``obj``), for a translator.
+        source = services.locked_source_language(request.user, obj)
+        if source:
+            own = {f.name for f in self.model._meta.get_fields()}
+            fields += [
+                languages.field(name, source)
+                for name in self.TRANSLATABLE
+                if name in own and languages.field(name, source) not in fields
+            ]
         if request.user.has_perm(f"press.change_{self.model._meta.model_name}"):
             return fields
         flat = []

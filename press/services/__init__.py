@@ -31,6 +31,7 @@ from press.services.permissions import (
     can_share_previews,
     edits_structure,
     locked_source_fields,
+    locked_source_language,
     second_pair_of_eyes,
 )
 from press.services.previews import TAKEN_DOWN, preview_link_create, preview_link_revoke
@@ -74,6 +75,7 @@ __all__ = [
     "editing_session_beat",
     "editing_session_end",
     "locked_source_fields",
+    "locked_source_language",
     "photos_missing_alt",
     "preview_link_create",
     "preview_link_revoke",
