@@ -5,13 +5,14 @@ each photo's missing languages with links to their inputs (issue 16)."""
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
 from press import services
 from press.models import Photo, Release, Status
-from tests.support import jpeg, stored
+from tests.support import jpeg, make_user, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,14 @@ def test_the_change_form_says_it_next_to_the_photo(editor_client, two_photos):
     html = editor_client.get(url).content.decode()
     assert 'href="#id_photos-1-alt_ru"' in html and 'href="#id_photos-1-alt_en"' in html
     assert 'href="#id_photos-0-alt_ru"' not in html
+
+
+def test_no_buttons_for_someone_who_may_only_read_the_release(client, release_factory):
+    reader = make_user("reader")
+    reader.user_permissions.add(Permission.objects.get(codename="view_release"))
+    client.force_login(reader)
+    release = release_factory(title="Chiqqan")
+    with translation.override("en"):
+        html = client.get(reverse("admin:press_release_change", args=[release.pk])).content
+    assert b'id="press-transliterate"' not in html
+    assert b"Chiqqan [uz]" in html  # the page itself is there

@@ -192,11 +192,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         return type(form.__name__, (form,), {"refusal": refusal})
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {
-            **(extra_context or {}),
-            "can_duplicate": self.has_add_permission(request),
-            "transliteration": transliterate.button_context(),
-        }
+        extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except (services.WorkflowError, ValidationError) as refusal:
@@ -241,6 +237,9 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # Here, with the release Django's view fetched, rather than fetching it a second time.
         # What this reads (status, publication time, version) is not in the form: a form sent
         # back with errors shows the same buttons as the stored release.
+        if self.has_change_permission(request, obj) if change else add:
+            # The transliteration buttons: for whoever may write in this form (not view-only).
+            context["transliteration"] = transliterate.button_context()
         if obj is not None and obj.pk is not None:
             if request.method == "GET" and self.has_change_permission(request, obj):
                 # Opening the form is its first beat (presence.py keeps it up).

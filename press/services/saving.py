@@ -100,6 +100,7 @@ def release_save(
 
 
 def _source_refusal() -> str:
+    """Return why a translator's change of a live release's source language is refused."""
     return _(
         "The release is out and this is the language its translations follow: "
         "ask an editor to correct it."
