@@ -59,14 +59,14 @@ def test_an_author_fills_cyrillic_with_the_photo_and_an_editor_publishes(
     page.fill("#id_photos-0-alt_uz", "Vazirlar qoʻl berib koʻrishmoqda")
     show_tab(page, "id_photos-0-caption_uz")
     page.fill("#id_photos-0-caption_uz", "Toshkent shahri")
-    # An editor's Cyrillic title, typed already, is kept: the author declines to overwrite it.
+    # A Cyrillic title typed already is kept: the author first declines to overwrite it.
     show_tab(page, "id_title_uz_cyrl")
     page.fill("#id_title_uz_cyrl", "Вазирлар учрашуви")
     page.once("dialog", lambda dialog: dialog.dismiss())
 
     page.click('#press-transliterate button[data-direction="lat-cyr"]')
     status = page.locator("#press-transliterate .press-transliterate-status")
-    status.filter(has_text="3").wait_for()
+    status.filter(has_text=": 3.").wait_for()
     assert "кирилл" in status.inner_text().lower()  # in the author's language
     assert page.input_value("#id_title_uz_cyrl") == "Вазирлар учрашуви"
     assert page.input_value("#id_body_uz_cyrl") == (
@@ -78,11 +78,17 @@ def test_an_author_fills_cyrillic_with_the_photo_and_an_editor_publishes(
     show_tab(page, "id_photos-0-alt_uz_cyrl")
     show_tab(page, "id_body_uz_cyrl")
     shot(page, "1-filled-in-cyrillic")
+    # Pressed again, and this time the author agrees to replace what was written.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click('#press-transliterate button[data-direction="lat-cyr"]')
+    status.filter(has_text=": 4.").wait_for()  # title, body, alt, caption
+    title = "Ўзбекистон ва Қирғизистон вазирлари учрашди"
+    assert page.input_value("#id_title_uz_cyrl") == title
 
     page.click("input[name=_continue]")
     page.wait_for_load_state("networkidle")
     release = Release.objects.get()
-    assert release.title_uz_cyrl == "Вазирлар учрашуви"
+    assert release.title_uz_cyrl == title
     assert release.body_uz_cyrl == "<p>Томонлар савдо масалаларини муҳокама қилди.</p>"
     assert release.machine_translated == ["uz-cyrl"]
     photo = release.photos.get()
@@ -95,6 +101,7 @@ def test_an_author_fills_cyrillic_with_the_photo_and_an_editor_publishes(
     page.click("input[type=submit].default")
     page.wait_for_load_state("networkidle")
     assert Release.objects.get().status == Status.SUBMITTED
+    page.goto("about:blank")  # the author leaves: no more presence beats from that form
 
     page = open_page(DESKTOP)
     publish = f"/en/admin/press/release/{release.pk}/workflow/publish/"
