@@ -178,6 +178,19 @@ def test_a_link_stops_working_when_the_release_is_taken_down(client, release_fac
     assert "Chiqqan xabar" not in response.content.decode()
 
 
+def test_a_link_stays_dead_when_an_unpublished_release_returns_to_draft(
+    client, release_factory, editor
+):
+    release = release_factory(title="Chiqqan xabar")
+    link = services.preview_link_create(release=release, user=editor)
+    services.release_unpublish(release=Release.objects.get(pk=release.pk), user=editor)
+    services.release_redraft(release=Release.objects.get(pk=release.pk), user=editor)
+    assert PreviewLink.objects.get(pk=link.pk).revoked_at == NOW
+    response = client.get(link.get_absolute_url("en"))
+    assert response.status_code == 404
+    assert "Chiqqan xabar" not in response.content.decode()
+
+
 def test_no_link_is_made_for_a_release_taken_down(release_factory, editor):
     release = release_factory(title="Chiqqan xabar")
     services.release_withdraw(release=release, user=editor, reason="Xato")

@@ -38,6 +38,13 @@ def _finish(release: Release, user, action: str, message: str, note: str = "") -
     return release
 
 
+def _revoke_preview_links(release: Release) -> None:
+    """Revoke the release's valid preview links: taken down, it is not shown through them,
+    and not again if it later returns to draft (press/site/preview.py refuses them anyway
+    while it is down)."""
+    release.preview_links.valid().update(revoked_at=timezone.now())
+
+
 @transaction.atomic
 def release_submit(
     *, release: Release, user, version: int | None = None, note: str = ""
@@ -162,6 +169,7 @@ def release_withdraw(*, release: Release, user, reason, version: int | None = No
     release.status = Status.WITHDRAWN
     release.withdrawn_at = timezone.now()
     write(release, release)
+    _revoke_preview_links(release)
     message = _("Withdrawn. Reason: %(reason)s") % {"reason": " / ".join(reasons.values())}
     return _finish(release, user, "withdraw", message)
 
@@ -184,6 +192,7 @@ def release_unpublish(
     release.unpublished_at = timezone.now()
     release.replacement = replacement
     write(release, release)
+    _revoke_preview_links(release)
     message = str(ACTION_LABELS["unpublish"])
     if replacement is not None:
         message += ", " + _("replaced by %(slug)s") % {"slug": replacement.slug}

@@ -45,13 +45,13 @@ def preview_link_view(request, token):
     except signing.BadSignature:
         return _gone(request, _("This preview link is not valid."))
     link = PreviewLink.objects.select_related("release").filter(pk=pk).first()
+    if link is not None and link.release.status in (Status.WITHDRAWN, Status.UNPUBLISHED):
+        # Taken down (its links were revoked then too): say so, and show nothing of it.
+        return _gone(request, _("This release was taken down."), status=410)
     if link is None or link.revoked_at is not None:
         return _gone(request, _("This preview link has been revoked."))
     if not link.is_valid():
         return _gone(request, _("This preview link has expired."))
-    if link.release.status in (Status.WITHDRAWN, Status.UNPUBLISHED):
-        # Taken down: the link must not keep showing what the ministry took back.
-        return _gone(request, _("This release was taken down."), status=410)
     return render_preview(request, link.release)
 
 
