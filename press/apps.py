@@ -10,3 +10,18 @@ class PressConfig(AppConfig):
         from press.site import page_cache
 
         page_cache.connect_signals()  # any write of public content makes cached pages stale
+        register_select2_languages()
+
+
+def register_select2_languages():
+    """Make the admin's pickers (select2) load our Uzbek files for ``uz`` and ``uz-cyrl``.
+
+    Django picks the file from ``SELECT2_TRANSLATIONS`` (language code → file name under
+    admin/js/vendor/select2/i18n/), which lists only the languages select2 ships. Without
+    these entries ``uz-cyrl`` falls back to nothing and the pickers speak English. Our files
+    are in static/admin/js/vendor/select2/i18n/; tests/test_pickers.py fails if a Django
+    upgrade renames the table.
+    """
+    from django.contrib.admin import widgets
+
+    widgets.SELECT2_TRANSLATIONS.update({"uz": "uz", "uz-cyrl": "uz-Cyrl"})

@@ -339,6 +339,28 @@ def plan_object(obj, direction: str) -> tuple[list[str], list[str]]:
     return empty, filled
 
 
+# What the change form's button and the changelist action fill on a release's photos.
+PHOTO_TEXT = ("alt", "caption")
+
+
+def transliterated_photos(release, direction: str, *, overwrite: bool = False) -> list:
+    """Return ``[(photo, {field: text})]``: the photos of ``release`` whose description or
+    caption the transliteration fills (only empty ones unless ``overwrite``). Nothing is
+    saved. Without them a release filled in the other script cannot be published: each
+    photo needs its description in every language the release is in."""
+    source, target = DIRECTIONS[direction]
+    filled = []
+    for photo in release.photos.all():
+        changes = {}
+        for name in PHOTO_TEXT:
+            text = getattr(photo, languages.field(name, source))
+            if text and (overwrite or not getattr(photo, languages.field(name, target))):
+                changes[languages.field(name, target)] = transliterate(text, direction)
+        if changes:
+            filled.append((photo, changes))
+    return filled
+
+
 def transliterated_fields(obj, direction: str, *, overwrite: bool = False) -> tuple[dict, list]:
     """New values for the target script's fields of ``obj``, transliterated from the source
     script's, plus the machine-made mark; and the fields kept because they were filled

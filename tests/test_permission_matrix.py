@@ -706,6 +706,18 @@ case(
     effect=lambda w: stored(w["withdrawn"]).status == Status.UNPUBLISHED,
 )
 
+# The form's transliteration button converts text and saves nothing: whoever writes releases
+# or their text. A GET is not allowed; an empty POST is a bad request (400) for them, past the
+# permission check (the conversions: tests/test_transliteration_form.py).
+case(f"{R}_transliterate", lambda w: admin_url(f"{R}_transliterate"), everyone(NOT_ALLOWED))
+case(
+    f"{R}_transliterate:post",
+    lambda w: admin_url(f"{R}_transliterate"),
+    everyone(400),
+    method="POST",
+    data=lambda w, c: {},
+)
+
 # Duplicating makes a new draft from any release: whoever may add releases.
 case(f"{R}_duplicate", release_url("duplicate", "published"), only(*WRITERS))
 case(
@@ -767,11 +779,12 @@ for state, who in (("draft", STAFF), ("published", TEXT)):
         method="POST",
         data=lambda w, c: {},
     )
-# Shareable preview links: whoever writes releases or their text.
+# Shareable preview links: only editors make them (a refusal is a message on the same page);
+# whoever writes releases or their text may revoke one.
 case(
     f"{R}_links:post",
     release_url("links", "draft"),
-    only(*STAFF),
+    only(*EDITORS, no=REFUSED),
     method="POST",
     data=lambda w, c: {},
     effect=lambda w: w["draft"].preview_links.count() > 1,

@@ -137,3 +137,62 @@ def test_links_are_made_and_revoked_in_the_admin(editor_client, draft):
 def test_author_cannot_revoke_without_permission(link, outsider):
     with pytest.raises(services.PermissionDenied):
         services.preview_link_revoke(link=link, user=outsider)
+
+
+# --- Who makes links, and when they stop working (issue 16, roles) ------------------------------
+
+
+@pytest.mark.parametrize("who", ["author", "translator"])
+def test_only_editors_make_preview_links(request, draft, who):
+    user = request.getfixturevalue(who)
+    with pytest.raises(services.PermissionDenied):
+        services.preview_link_create(release=draft, user=user)
+    assert not PreviewLink.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["author_client", "translator_client"])
+def test_authors_and_translators_see_no_button_and_a_refusal(request, draft, who):
+    client = request.getfixturevalue(who)
+    with translation.override("ru"):
+        url = reverse("admin:press_release_links", args=[draft.pk])
+    page = client.get(url).content.decode()
+    assert 'name="create"' not in page
+    response = client.post(url, {"create": "1"}, follow=True)
+    assert not PreviewLink.objects.exists()
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("редактор" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("step", ["withdraw", "unpublish"])
+def test_a_link_stops_working_when_the_release_is_taken_down(client, release_factory, editor, step):
+    release = release_factory(title="Chiqqan xabar")
+    link = services.preview_link_create(release=release, user=editor)
+    assert client.get(link.get_absolute_url("en")).status_code == 200
+    release.refresh_from_db()
+    if step == "withdraw":
+        services.release_withdraw(release=release, user=editor, reason="Xato")
+    else:
+        services.release_unpublish(release=release, user=editor, reason="Xato")
+    response = client.get(link.get_absolute_url("en"))
+    assert response.status_code == 410
+    assert "Chiqqan xabar" not in response.content.decode()
+
+
+def test_a_link_stays_dead_when_an_unpublished_release_returns_to_draft(
+    client, release_factory, editor
+):
+    release = release_factory(title="Chiqqan xabar")
+    link = services.preview_link_create(release=release, user=editor)
+    services.release_unpublish(release=Release.objects.get(pk=release.pk), user=editor)
+    services.release_redraft(release=Release.objects.get(pk=release.pk), user=editor)
+    assert PreviewLink.objects.get(pk=link.pk).revoked_at == NOW
+    response = client.get(link.get_absolute_url("en"))
+    assert response.status_code == 404
+    assert "Chiqqan xabar" not in response.content.decode()
+
+
+def test_no_link_is_made_for_a_release_taken_down(release_factory, editor):
+    release = release_factory(title="Chiqqan xabar")
+    services.release_withdraw(release=release, user=editor, reason="Xato")
+    with pytest.raises(services.WorkflowError):
+        services.preview_link_create(release=Release.objects.get(pk=release.pk), user=editor)

@@ -369,3 +369,27 @@ def test_two_interleaved_saves_keep_their_own_minor_edit_flag(
     assert (
         stored(major).language_edited_at["uz"] == (NOW + datetime.timedelta(seconds=60)).isoformat()
     )
+
+
+# --- A release filed under nothing (issue 16, pickers) ------------------------------------------
+
+NO_SUBJECT = "names no country and no topic"
+
+
+def test_submit_and_publish_warn_when_a_release_names_no_country_and_no_topic(
+    author_client, editor_client, draft_factory, author
+):
+    draft = draft_factory(title="Hech narsaga bogʻlanmagan")
+    page = author_client.get(url("workflow", draft.pk, "submit")).content.decode()
+    assert NO_SUBJECT in page
+    assert act(author_client, draft, "submit").status_code == 302  # a warning, not a refusal
+    assert stored(draft).status == Status.SUBMITTED
+    with translation.override("uz-cyrl"):
+        page = editor_client.get(url("workflow", draft.pk, "publish", code="uz-cyrl"))
+    assert "на бирор давлат, на бирор мавзу" in page.content.decode()
+
+
+def test_no_warning_once_a_country_or_a_topic_is_named(editor_client, draft_factory, trade):
+    draft = draft_factory(title="Savdo", topics=[trade])
+    page = editor_client.get(url("workflow", draft.pk, "publish")).content.decode()
+    assert NO_SUBJECT not in page

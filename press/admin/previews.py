@@ -40,8 +40,13 @@ def preview_links_view(request, pk, *, model_admin):
             services.preview_link_revoke(link=link, user=request.user)
             model_admin.message_user(request, _("The preview link was revoked."), messages.SUCCESS)
         else:
-            services.preview_link_create(release=release, user=request.user)
-            model_admin.message_user(request, _("A preview link was made."), messages.SUCCESS)
+            # Nothing typed to keep: the refusal is a message on the same page.
+            try:
+                services.preview_link_create(release=release, user=request.user)
+            except (PermissionDenied, services.WorkflowError) as refusal:
+                model_admin.message_user(request, str(refusal), messages.ERROR)
+            else:
+                model_admin.message_user(request, _("A preview link was made."), messages.SUCCESS)
         return HttpResponseRedirect(request.path)
     links = [
         (
@@ -54,5 +59,13 @@ def preview_links_view(request, pk, *, model_admin):
         )
         for link in release.preview_links.valid()
     ]
-    context = page_context(model_admin, request, release, _("Preview links"), links=links)
+    context = page_context(
+        model_admin,
+        request,
+        release,
+        _("Preview links"),
+        links=links,
+        can_make_links=services.can_share_previews(request.user)
+        and release.status not in services.TAKEN_DOWN,
+    )
     return TemplateResponse(request, "admin/press/release/preview_links.html", context)

@@ -44,8 +44,33 @@ class TextOnlyForTranslatorsMixin:
         return super().get_prepopulated_fields(request, obj)
 
 
+class FoldedSearchMixin:
+    """The list's search and the pickers (autocomplete) find a name as the site's search does.
+
+    ``folded_field`` in any language, through ``search.name_matches`` (lower case, no
+    apostrophes: Qozog', Qozog‘, Qozogʻ are one word; Cyrillic spelled in Latin, so either
+    script finds the other); or a word in ``plain_fields`` (codes, slugs) as typed. Django's
+    own search compares the raw columns, so only the apostrophe stored (ʻ) matched.
+    """
+
+    folded_field = "name"
+    plain_fields: tuple[str, ...] = ("slug",)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        condition = search.name_matches(term, self.folded_field, min_length=1)
+        for name in self.plain_fields:
+            condition |= Q(**{f"{name}__icontains": term})
+        return queryset.filter(condition), False
+
+
 @admin.register(Country)
-class CountryAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
+class CountryAdmin(
+    FoldedSearchMixin, TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin
+):
+    plain_fields = ("code", "iso3", "slug")
     list_display = ("code", "name", "kind", "active")
     list_filter = ("kind", "active")
     search_fields = (
@@ -58,7 +83,9 @@ class CountryAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTran
 
 
 @admin.register(Topic)
-class TopicAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
+class TopicAdmin(
+    FoldedSearchMixin, TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin
+):
     list_display = ("name", "slug")
     search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
     prepopulated_fields = {"slug": ("name_en",)}
@@ -72,7 +99,11 @@ class AppointmentInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(
-    TextOnlyForTranslatorsMixin, RichTextAdminMixin, TransliterationMixin, TabbedTranslationAdmin
+    FoldedSearchMixin,
+    TextOnlyForTranslatorsMixin,
+    RichTextAdminMixin,
+    TransliterationMixin,
+    TabbedTranslationAdmin,
 ):
     rich_text_fields = ("biography",)
     list_display = ("name", "slug")
@@ -82,7 +113,11 @@ class PersonAdmin(
 
 
 @admin.register(Post)
-class PostAdmin(TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin):
+class PostAdmin(
+    FoldedSearchMixin, TextOnlyForTranslatorsMixin, TransliterationMixin, TabbedTranslationAdmin
+):
+    folded_field = "title"
+    plain_fields = ()
     list_display = ("title", "country", "seniority")
     list_select_related = ("country",)
     list_filter = ("country__kind",)

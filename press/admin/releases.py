@@ -19,7 +19,15 @@ from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from press import languages, search, services
-from press.admin import duplicate, notifications, presence, previews, revisions, workflow
+from press.admin import (
+    duplicate,
+    notifications,
+    presence,
+    previews,
+    revisions,
+    transliterate,
+    workflow,
+)
 from press.admin.display import local_time, state_column, translation_column
 from press.admin.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.admin.filters import NeedsTranslationFilter, StateFilter
@@ -55,7 +63,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # Counters, the draft kept in the browser, who else has the form open; the editor
         # brings its own (editor.py).
         css = {"all": ("css/admin-editor.css",)}
-        js = ("js/admin-drafting.js", "js/admin-presence.js")
+        js = ("js/admin-drafting.js", "js/admin-presence.js", "js/admin-transliterate.js")
 
     list_display = (
         "title_column",
@@ -146,6 +154,8 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         fields = [*super().get_readonly_fields(request, obj), *self.WORKFLOW_READONLY]
         if not services.edits_structure(request.user):
             fields += [f for f in self.STRUCTURE if f not in fields]
+        # A translator sees a published release's source text and writes the other languages.
+        fields += [f for f in services.locked_source_fields(request.user, obj) if f not in fields]
         # The address is kept once made, so that links to the release never break.
         if obj is not None and obj.slug and "slug" not in fields:
             fields.append("slug")
@@ -235,6 +245,9 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # Here, with the release Django's view fetched, rather than fetching it a second time.
         # What this reads (status, publication time, version) is not in the form: a form sent
         # back with errors shows the same buttons as the stored release.
+        if self.has_change_permission(request, obj) if change else add:
+            # The transliteration buttons: for whoever may write in this form (not view-only).
+            context["transliteration"] = transliterate.button_context()
         if obj is not None and obj.pk is not None:
             if request.method == "GET" and self.has_change_permission(request, obj):
                 # Opening the form is its first beat (presence.py keeps it up).
@@ -254,6 +267,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             return path(route, wrapped, {"model_admin": self}, name=f"press_release_{name}")
 
         return [
+            page("transliterate/", transliterate.transliterate_view, "transliterate"),
             page("<int:pk>/duplicate/", duplicate.duplicate_view, "duplicate"),
             page("<int:pk>/workflow/<str:action>/", workflow.workflow_view, "workflow"),
             page("<int:pk>/revisions/", revisions.revisions_view, "revisions"),

@@ -43,13 +43,21 @@ class TransliterationMixin:
         if conflicts and choice not in ("yes", "no"):
             return self._confirm_overwrite(request, objects, conflicts, direction)
         written, kept = 0, []
+        target_code = transliteration.DIRECTIONS[direction][1]
         for obj in objects:
             changes, left = transliteration.transliterated_fields(
                 obj, direction, overwrite=choice == "yes"
             )
-            if changes:
+            photos = []
+            if isinstance(obj, Release):
+                photos = transliteration.transliterated_photos(
+                    obj, direction, overwrite=choice == "yes"
+                )
+                if photos and target_code not in obj.machine_translated:
+                    changes.setdefault("machine_translated", [*obj.machine_translated, target_code])
+            if changes or photos:
                 try:
-                    self._save_transliteration(request, obj, changes)
+                    self._save_transliteration(request, obj, changes, photos)
                 except (PermissionDenied, services.WorkflowError) as error:
                     self.message_user(request, f"{obj}: {error}", "error")
                     continue
@@ -77,11 +85,21 @@ class TransliterationMixin:
     def _label(self, name):
         return self.model._meta.get_field(name).verbose_name
 
-    def _save_transliteration(self, request, obj, changes):
+    def _save_transliteration(self, request, obj, changes, photos=()):
         fields = [name for name in changes if name != "machine_translated"]
         if isinstance(obj, Release):
-            # As every edit of a release: permission, version, revision (press/services/saving.py).
-            services.release_save(release=obj, user=request.user, changes=changes)
+
+            def save_photos():
+                for photo, texts in photos:
+                    for name, value in texts.items():
+                        setattr(photo, name, value)
+                    photo.save(update_fields=list(texts))
+
+            # As every edit of a release: permission, version, revision (press/services/saving.py);
+            # the photos inside the same save, so that its checks and revision see them.
+            services.release_save(
+                release=obj, user=request.user, changes=changes, save_related=save_photos
+            )
         else:
             for name, value in changes.items():
                 setattr(obj, name, value)

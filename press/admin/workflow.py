@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from press import languages, services
 from press.admin.display import TASHKENT, local_time, state_column
+from press.admin.inlines import missing_alt_html
 from press.admin.pages import change_url, get_release, page_context
 from press.models import Release
 
@@ -201,8 +202,28 @@ def workflow_view(request, pk, action, *, model_admin):
         state=state_column(release),
         media=model_admin.media + form.media,
         tashkent=TASHKENT,
+        warnings=workflow_warnings(release, action),
+        missing_alt=[
+            missing_alt_html(item, change_url(release))
+            for item in (services.photos_missing_alt(release) if action == "publish" else ())
+        ],
     )
     return TemplateResponse(request, "admin/press/release/workflow_action.html", context)
+
+
+def workflow_warnings(release: Release, action: str) -> list[str]:
+    """Return what the person sending a release on should know but may go past: a release
+    that names no country and no topic is in no list of the site's countries and topics."""
+    if action not in ("submit", "publish"):
+        return []
+    if release.countries.exists() or release.topics.exists():
+        return []
+    return [
+        _(
+            "This release names no country and no topic: readers will not find it on any "
+            "country's or topic's page. Add them on the release's form, or go on without."
+        )
+    ]
 
 
 def change_form_context(request, release: Release) -> dict:

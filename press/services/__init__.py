@@ -22,6 +22,7 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from press.services.base import MissingAlt, photos_missing_alt
 from press.services.editing_sessions import editing_session_beat, editing_session_end
 from press.services.errors import ConflictError, WorkflowError
 from press.services.notifications import (
@@ -34,10 +35,13 @@ from press.services.permissions import (
     TRANSITIONS,
     allowed_actions,
     can_edit,
+    can_share_previews,
     edits_structure,
+    locked_source_fields,
+    locked_source_language,
     second_pair_of_eyes,
 )
-from press.services.previews import preview_link_create, preview_link_revoke
+from press.services.previews import TAKEN_DOWN, preview_link_create, preview_link_revoke
 from press.services.revisions import (
     CONTENT_FIELDS,
     RELATIONS,
@@ -63,19 +67,25 @@ __all__ = [
     "ACTION_LABELS",
     "CONTENT_FIELDS",
     "RELATIONS",
+    "TAKEN_DOWN",
     "TEXT_FIELDS",
     "TRANSITIONS",
     "ConflictError",
+    "MissingAlt",
     "PermissionDenied",
     "ValidationError",
     "WorkflowError",
     "allowed_actions",
     "can_edit",
+    "can_share_previews",
     "comment_add",
     "edits_structure",
     "editing_session_beat",
     "editing_session_end",
+    "locked_source_fields",
+    "locked_source_language",
     "notifications_read",
+    "photos_missing_alt",
     "preview_link_create",
     "preview_link_revoke",
     "release_correct",

@@ -3,12 +3,14 @@ and the small helpers its checks and messages use.
 """
 
 import datetime
+from typing import NamedTuple
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from press import languages
-from press.models import Release
+from press.models import Photo, Release
 from press.services.errors import ConflictError
 
 
@@ -56,11 +58,30 @@ def local_time(moment: datetime.datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
-def photos_missing_alt(release: Release) -> list[str]:
-    """Return the photos lacking alternative text in a language the release is written in."""
+class MissingAlt(NamedTuple):
+    """A photo lacking alternative text: its number on the form (from 1), the photo, and
+    the codes of the languages it lacks."""
+
+    number: int
+    photo: Photo
+    codes: list[str]
+
+    def message(self) -> str:
+        """Return "Photo 2: write the alternative text in Russian, English." in the active
+        language."""
+        return _("Photo %(number)s: write the alternative text in %(languages)s.") % {
+            "number": self.number,
+            "languages": ", ".join(languages.name(code) for code in self.codes),
+        }
+
+
+def photos_missing_alt(release: Release) -> list[MissingAlt]:
+    """Return the photos lacking alternative text in a language the release is written in,
+    numbered as the change form shows them (the photos' order)."""
     codes = release.languages_filled()
-    return [
-        str(photo)
-        for photo in release.photos.all()
-        if any(not getattr(photo, languages.field("alt", c)) for c in codes)
-    ]
+    missing = []
+    for number, photo in enumerate(release.photos.all(), start=1):
+        lacking = [c for c in codes if not getattr(photo, languages.field("alt", c))]
+        if lacking:
+            missing.append(MissingAlt(number, photo, lacking))
+    return missing

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from press import languages
 from press.models import Release, Status
 from press.services.errors import WorkflowError
 
@@ -86,6 +87,38 @@ def edits_structure(user) -> bool:
     Translators change text only.
     """
     return user.has_perm("press.change_release")
+
+
+# The text a translator may not change once a release is out, in its source language: the
+# release's own, and its photos' and documents' (by relation name).
+SOURCE_TEXT = ("title", "lead", "body", "place")
+SOURCE_FILE_TEXT = {"photos": ("alt", "caption", "credit"), "attachments": ("title",)}
+
+
+def locked_source_language(user, release: Release | None) -> str | None:
+    """Return the language of ``release`` this user may not change, or None: the source
+    language of a release that is out, for whoever may not correct it (a translator).
+
+    Changing what the translations follow, on a public page, is a correction: an editor's,
+    recorded as one, never a translator's silent save.
+    """
+    if release is None or user.has_perm("press.correct_release"):
+        return None
+    if release.status not in TRANSITIONS["correct"][0]:
+        return None
+    return release.source_language()
+
+
+def locked_source_fields(user, release: Release | None) -> list[str]:
+    """Return the release's fields this user may not change (``locked_source_language``)."""
+    source = locked_source_language(user, release)
+    return [languages.field(name, source) for name in SOURCE_TEXT] if source else []
+
+
+def can_share_previews(user) -> bool:
+    """Return whether the user may make shareable preview links: editors only, because a link
+    lets anyone without an account read what has not been published."""
+    return user.has_perm("press.publish_release")
 
 
 def check_transition(release: Release, user, action: str) -> None:

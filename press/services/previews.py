@@ -9,14 +9,21 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from press.models import PreviewLink, Release
+from press.models import PreviewLink, Release, Status
 from press.services.base import audit, local_time
+from press.services.errors import WorkflowError
+from press.services.permissions import can_share_previews
+
+# A release taken down is not shown through a link, nor given a new one (press/site/preview.py).
+TAKEN_DOWN = (Status.WITHDRAWN, Status.UNPUBLISHED)
 
 
 def preview_link_create(*, release: Release, user, days: int | None = None) -> PreviewLink:
     """Make a preview link of ``release``, valid for ``days`` (by default the setting's)."""
-    if not user.has_perm("press.change_release") and not user.has_perm("press.translate_release"):
-        raise PermissionDenied(_("You are not allowed to do this."))
+    if not can_share_previews(user):
+        raise PermissionDenied(_("Only editors make preview links."))
+    if release.status in TAKEN_DOWN:
+        raise WorkflowError(_("This release was taken down: it has no preview links."))
     days = days or getattr(settings, "PRESS_PREVIEW_LINK_DAYS", 7)
     link = PreviewLink.objects.create(
         release=release,

@@ -14,7 +14,14 @@ from press.services.base import audit, lock, photos_missing_alt, translated, wri
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.notifications import languages_left_behind, notify_outdated
-from press.services.permissions import ACTION_LABELS, can_edit, edits_structure
+from press.services.permissions import (
+    ACTION_LABELS,
+    SOURCE_FILE_TEXT,
+    can_edit,
+    edits_structure,
+    locked_source_fields,
+    locked_source_language,
+)
 from press.services.revisions import CONTENT_FIELDS, revision_create
 
 
@@ -45,6 +52,11 @@ def release_save(
         raise PermissionDenied(_("You are not allowed to edit this release."))
     for name, value in (changes or {}).items():
         setattr(release, name, value)
+    for name in locked_source_fields(user, stored):
+        if (getattr(release, name) or "") != (getattr(stored, name) or ""):
+            raise WorkflowError(_source_refusal(), field=name)
+    locked = locked_source_language(user, stored)
+    files_before = _file_texts(stored, locked) if locked else {}
     if stored is not None:
         # The workflow's own fields are never changed by an edit.
         for name in ("status", "published_at", "withdrawn_at", "unpublished_at", "replacement_id"):
@@ -77,14 +89,35 @@ def release_save(
             getattr(release, name).set(ids)
     if save_related is not None:
         save_related()
-    if stored is not None and stored.is_published() and photos_missing_alt(release):
-        raise WorkflowError(
-            _("Write the alternative text of every photo in each language the release is in.")
-        )
+        after = _file_texts(release, locked) if locked else {}
+        if any(after.get(key) != texts for key, texts in files_before.items()):
+            raise WorkflowError(_source_refusal())
+    if stored is not None and stored.is_published():
+        missing = photos_missing_alt(release)
+        if missing:
+            raise WorkflowError(" ".join(item.message() for item in missing))
     _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
     if action == "correct-major" and not no_retranslation:
         notify_outdated(release=release, user=user, codes=languages_left_behind(stored, release))
     return release
+
+
+def _source_refusal() -> str:
+    """Return why a translator's change of a live release's source language is refused."""
+    return _(
+        "The release is out and this is the language its translations follow: "
+        "ask an editor to correct it."
+    )
+
+
+def _file_texts(release: Release, code: str) -> dict:
+    """Return the text in language ``code`` of the release's photos and documents, by row."""
+    texts = {}
+    for relation, names in SOURCE_FILE_TEXT.items():
+        columns = [languages.field(name, code) for name in names]
+        for pk, *values in getattr(release, relation).values_list("pk", *columns):
+            texts[(relation, pk)] = [value or "" for value in values]
+    return texts
 
 
 def _record(*, release: Release, user, action: str, note: str, no_retranslation: bool) -> Revision:

@@ -44,6 +44,13 @@ def _finish(release: Release, user, action: str, message: str, note: str = "") -
     return release
 
 
+def _revoke_preview_links(release: Release) -> None:
+    """Revoke the release's valid preview links: taken down, it is not shown through them,
+    and not again if it later returns to draft (press/site/preview.py refuses them anyway
+    while it is down)."""
+    release.preview_links.valid().update(revoked_at=timezone.now())
+
+
 @transaction.atomic
 def release_submit(
     *, release: Release, user, version: int | None = None, note: str = ""
@@ -126,10 +133,7 @@ def release_publish(
         )
     missing = photos_missing_alt(release)
     if missing:
-        raise WorkflowError(
-            _("Write the alternative text of these photos in every language first: %(photos)s.")
-            % {"photos": ", ".join(missing)}
-        )
+        raise WorkflowError(" ".join(item.message() for item in missing))
     release.status = Status.PUBLISHED
     release.published_at = at or now
     release.force_published = release.force_published or needs_force
@@ -180,6 +184,7 @@ def release_withdraw(*, release: Release, user, reason, version: int | None = No
     release.status = Status.WITHDRAWN
     release.withdrawn_at = timezone.now()
     write(release, release)
+    _revoke_preview_links(release)
     message = _("Withdrawn. Reason: %(reason)s") % {"reason": " / ".join(reasons.values())}
     return _finish(release, user, "withdraw", message)
 
@@ -202,6 +207,7 @@ def release_unpublish(
     release.unpublished_at = timezone.now()
     release.replacement = replacement
     write(release, release)
+    _revoke_preview_links(release)
     message = str(ACTION_LABELS["unpublish"])
     if replacement is not None:
         message += ", " + _("replaced by %(slug)s") % {"slug": replacement.slug}

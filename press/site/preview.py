@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
-from press.models import PreviewLink
+from press.models import PreviewLink, Status
 
 
 def _private(response):
@@ -45,6 +45,9 @@ def preview_link_view(request, token):
     except signing.BadSignature:
         return _gone(request, _("This preview link is not valid."))
     link = PreviewLink.objects.select_related("release").filter(pk=pk).first()
+    if link is not None and link.release.status in (Status.WITHDRAWN, Status.UNPUBLISHED):
+        # Taken down (its links were revoked then too): say so, and show nothing of it.
+        return _gone(request, _("This release was taken down."), status=410)
     if link is None or link.revoked_at is not None:
         return _gone(request, _("This preview link has been revoked."))
     if not link.is_valid():
@@ -52,5 +55,5 @@ def preview_link_view(request, token):
     return render_preview(request, link.release)
 
 
-def _gone(request, message):
-    return _private(render(request, "404.html", {"message": message}, status=404))
+def _gone(request, message, status=404):
+    return _private(render(request, "404.html", {"message": message}, status=status))
