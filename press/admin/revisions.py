@@ -125,7 +125,7 @@ def revision_diff(old: dict, new: dict) -> list[tuple[str, str, str]]:
     rows = []
     before, after = old.get("fields", {}), new.get("fields", {})
     for name in dict.fromkeys([*before, *after]):
-        if name in ("language_edited_at", "updated_at"):
+        if name in ("language_edited_at", "language_changed_at", "updated_at"):
             continue
         a, b = before.get(name), after.get(name)
         if (a or "") != (b or ""):

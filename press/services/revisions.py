@@ -102,12 +102,17 @@ def revision_create(
     changed = _text_changed(before, data["fields"])
     if changed:
         now = timezone.now().isoformat()
+        outdated = release.outdated_since()
         edited = dict(release.language_edited_at or {})
         for code in changed:
             # A minor edit keeps a language's time, so no other language becomes outdated
-            # by it (nor up to date); a language written for the first time gets one.
+            # by it; a language written for the first time gets one. A minor edit of an
+            # outdated language is its catching up: up to date as of the change it followed,
+            # and no later, or the language it followed would in turn look outdated.
             if not no_retranslation or code not in edited:
                 edited[code] = now
+            elif code in outdated:
+                edited[code] = outdated[code].isoformat()
         release.language_edited_at = edited
         release.save(update_fields=["language_edited_at"])
     data["fields"]["language_edited_at"] = release.language_edited_at
@@ -223,6 +228,14 @@ def release_revert(
     if lost:
         note += ". " + _("No longer stored: %(files)s") % {"files": ", ".join(lost)}
     revision_create(release=target, user=user, action="revert", note=note)
-    audit(user, target, note, flag=CHANGE if target.pk == stored.pk else ADDITION)
+    audit(
+        user,
+        target,
+        "revert",
+        flag=CHANGE if target.pk == stored.pk else ADDITION,
+        number=revision.number,
+        release=stored.slug,
+        lost=lost,
+    )
     editing_session_end(release=stored, user=user)
     return target
