@@ -39,13 +39,21 @@ export const MENU_STRINGS = [
 
 function translateMenu(root) {
   const translate = window.gettext || ((text) => text);
-  for (const element of root.querySelectorAll("[title]")) {
-    const title = element.getAttribute("title");
-    const translated = translate(title);
-    if (translated === title) continue;
-    element.setAttribute("title", translated);
-    if (element.getAttribute("aria-label") === title) element.setAttribute("aria-label", translated);
-  }
+  // Buttons only: the text being edited may hold links with a title of their own, which
+  // must be saved as written.
+  const apply = () => {
+    for (const button of root.querySelectorAll("button[title]")) {
+      const title = button.getAttribute("title");
+      const translated = translate(title);
+      if (translated === title) continue;
+      button.setAttribute("title", translated);
+      if (button.getAttribute("aria-label") === title) button.setAttribute("aria-label", translated);
+    }
+  };
+  apply();
+  // The library builds its menu after the editor, and rebuilds parts of it as the selection
+  // moves: translate whatever buttons it adds.
+  new MutationObserver(apply).observe(root, { childList: true, subtree: true });
 }
 
 const ATTRIBUTE = "data-press-editor";
