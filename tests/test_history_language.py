@@ -114,3 +114,14 @@ def test_an_unpublishing_keeps_its_reasons_and_replacement(release_factory, edit
     )
     english = history(editor, wrong, "en")
     assert f"Unpublished, replaced by {right.slug}. Reason: Xato [en]" in english
+
+
+def test_the_revisions_page_says_a_duplicate_in_the_reader_s_language(release_factory, editor):
+    source = release_factory(title="Haftalik brifing")
+    with translation.override("uz"):
+        copy = services.release_duplicate(release=source, user=editor)
+    with translation.override("ru"):
+        url = reverse("admin:press_release_revisions", args=[copy.pk])
+    html = logged_in(editor).get(url).content.decode()
+    assert f"Дублирован из {source.slug}" in html
+    assert "nusxalandi" not in html and "Duplicated from" not in html

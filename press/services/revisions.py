@@ -82,7 +82,13 @@ def _text_changed(before: dict, after: dict) -> list[str]:
 
 
 def revision_create(
-    *, release: Release, user, action: str = "save", note: str = "", no_retranslation=False
+    *,
+    release: Release,
+    user,
+    action: str = "save",
+    note: str = "",
+    no_retranslation=False,
+    event: dict | None = None,
 ) -> Revision:
     """Store the release as it now is; note which languages' text changed, and when.
 
@@ -116,6 +122,10 @@ def revision_create(
         release.language_edited_at = edited
         release.save(update_fields=["language_edited_at"])
     data["fields"]["language_edited_at"] = release.language_edited_at
+    if event:
+        # What the action was about (a revision number, a slug): said in the reader's
+        # language when shown, as the audit entry's event is (press/admin/history.py).
+        data["event"] = {"action": action, **event}
     return Revision.objects.create(
         release=release,
         number=(previous.number + 1) if previous else 1,
@@ -221,13 +231,8 @@ def release_revert(
                 setattr(target, key, revision.data["fields"].get(key) or "")
         target.save()
         lost = _restore(target, revision.data, copy_files=True)
-    note = _("Reverted to revision %(number)s of %(release)s") % {
-        "number": revision.number,
-        "release": stored.slug,
-    }
-    if lost:
-        note += ". " + _("No longer stored: %(files)s") % {"files": ", ".join(lost)}
-    revision_create(release=target, user=user, action="revert", note=note)
+    event = {"number": revision.number, "release": stored.slug, "lost": lost}
+    revision_create(release=target, user=user, action="revert", event=event)
     audit(
         user,
         target,

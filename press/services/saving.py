@@ -181,7 +181,7 @@ def release_duplicate(*, release: Release, user) -> Release:
     copy.countries.set(release.countries.all())
     copy.topics.set(release.topics.all())
     copy.participants.set(release.participants.current_on(today))
-    note = _("Duplicated from %(release)s") % {"release": release.slug}
-    revision_create(release=copy, user=user, action="duplicate", note=note)
+    event = {"release": release.slug}
+    revision_create(release=copy, user=user, action="duplicate", event=event)
     audit(user, copy, "duplicate", flag=ADDITION, release=release.slug)
     return copy
