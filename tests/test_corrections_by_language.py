@@ -115,6 +115,15 @@ def test_a_minor_catch_up_of_an_outdated_language_leaves_the_corrected_one_up_to
     assert states["uz"] == UP and states["ru"] == UP and states["en"] == OUTDATED
 
 
+def test_a_second_correction_needs_a_new_note(published, editor, _clock):
+    correct(published, editor, {"body_ru": "<p>Исправлено</p>"}, {"ru": NOTES["ru"]})
+    _clock.shift(3600)
+    with pytest.raises(services.WorkflowError) as refused:
+        correct(published, editor, {"body_ru": "<p>Снова</p>"}, {"ru": NOTES["ru"]})
+    assert refused.value.field == "change_note_ru"
+    assert stored(published).correction_in("ru") == (NOW, NOTES["ru"])
+
+
 def test_an_old_correction_keeps_its_language_s_own_note(published, editor, _clock):
     correct(published, editor, {"body_ru": "<p>Исправлено</p>"}, {"ru": NOTES["ru"]})
     _clock.shift(3600)

@@ -93,7 +93,10 @@ def _correct(release: Release, stored: Release, change_note) -> None:
             field="change_note",
         )
     for code in corrected:
-        if not notes[code]:
+        # The form offers the last correction's note: kept as it was, it would date an old
+        # note with this correction's time.
+        previous = getattr(stored, languages.field("change_note", code)) or ""
+        if not notes[code] or (notes[code] == previous and code in stored.language_changed_at):
             raise WorkflowError(
                 _("The text was corrected in %(language)s: write a change note for it.")
                 % {"language": languages.name(code)},
