@@ -14,14 +14,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages
-from press.models.choices import Kind, Status, TranslationState
+from press.models.choices import Kind, Status
+from press.models.language_states import LanguageStates
 from press.models.querysets import ReleaseQuerySet
 from press.models.reference import Appointment, Country, MachineTranslated, Topic
 from press.text import make_slug, sanitize_html
-
-
-def _when(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _filled(code: str):
@@ -63,7 +60,7 @@ def _public_ids_index(code: str):
     )
 
 
-class Release(MachineTranslated):
+class Release(LanguageStates, MachineTranslated):
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -293,82 +290,6 @@ class Release(MachineTranslated):
         if self.is_scheduled():
             return _("Scheduled")
         return self.get_status_display()
-
-    # --- Translation status --------------------------------------------------------------
-
-    def source_language(self) -> str | None:
-        """The language translations follow: Uzbek Latin if written, else the first written."""
-        filled = self.languages_filled()
-        if "uz" in filled:
-            return "uz"
-        return filled[0] if filled else None
-
-    def outdated_since(self) -> dict[str, datetime.datetime]:
-        """``{code: moment}`` for each written language whose text predates a change it
-        should follow: the source language's last edit, or another language's major
-        correction (``language_changed_at``). The moment is the first such change.
-
-        A language's own edit (``language_edited_at``) at or after the change brings it up
-        to date again.
-        """
-        filled = self.languages_filled()
-        source = self.source_language()
-        edited = self.language_edited_at or {}
-        corrected = self.language_changed_at or {}
-        outdated = {}
-        for code in filled:
-            if not edited.get(code):
-                continue
-            own = _when(edited[code])
-            changes = [
-                _when(moment)
-                for other, moment in corrected.items()
-                if other != code and other in filled and moment
-            ]
-            if code != source and edited.get(source):
-                changes.append(_when(edited[source]))
-            later = [moment for moment in changes if moment > own]
-            if later:
-                outdated[code] = min(later)
-        return outdated
-
-    def translation_states(self) -> dict[str, str]:
-        """``{code: state}`` with state one of TranslationState's values."""
-        filled = self.languages_filled()
-        outdated = self.outdated_since()
-        machine = set(getattr(self, "machine_translated", None) or [])
-        states = {}
-        for code in languages.codes():
-            if code not in filled:
-                states[code] = TranslationState.MISSING
-            elif code in machine:
-                states[code] = TranslationState.MACHINE
-            elif code in outdated:
-                states[code] = TranslationState.OUTDATED
-            else:
-                states[code] = TranslationState.UP_TO_DATE
-        return states
-
-    def outdated_in(self, code: str | None = None) -> datetime.datetime | None:
-        """The moment since which the text in ``code`` (the active language) is outdated, or
-        None when it is up to date: what that language's page tells its readers."""
-        return self.outdated_since().get(code or languages.current())
-
-    def correction_in(self, code: str | None = None) -> tuple[datetime.datetime, str] | None:
-        """``(moment, note)`` of the last major correction of the text in ``code`` (the
-        active language), or None: what that language's page says under "Updated". Never
-        another language's note."""
-        code = code or languages.current()
-        moment = (self.language_changed_at or {}).get(code)
-        note = getattr(self, languages.field("change_note", code), "")
-        if not moment or not note:
-            return None
-        return _when(moment), note
-
-    def _translation_needed(self) -> str:
-        states = self.translation_states().items()
-        needed = [code for code, state in states if state != TranslationState.UP_TO_DATE]
-        return f"|{'|'.join(needed)}|" if needed else ""
 
     def lead_photo(self):
         photos = list(self.photos.all())  # uses the for_cards() prefetch when there is one
