@@ -56,7 +56,7 @@ def kyrgyzstan(db):
         slug="kyrgyzstan",
         name_uz="Qirgʻiziston",
         name_uz_cyrl="Қирғизистон",
-        name_ru="Киргизия",
+        name_ru="Кыргызстан",
         name_en="Kyrgyzstan",
     )
 

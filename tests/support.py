@@ -68,6 +68,12 @@ def make_release(**fields):
     return release
 
 
+def in_every_language(text: str) -> dict[str, str]:
+    """``{code: "text [code]"}`` for the four languages: a reason (a withdrawal's, an
+    unpublishing's) for a release written in all of them, as make_release writes titles."""
+    return {code: f"{text} [{code}]" for code in ("uz", "uz-cyrl", "ru", "en")}
+
+
 def stored(obj):
     """``obj`` as the database holds it now (None once it is deleted): what a save left."""
     return type(obj)._default_manager.filter(pk=obj.pk).first()

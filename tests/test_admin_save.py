@@ -117,8 +117,9 @@ def test_a_major_correction_without_a_note_is_an_error_at_the_note(client, edito
 
     assert response.status_code == 200
     form = response.context["adminform"].form
-    assert form.errors["change_note_ru"] == [
-        "Для существенного исправления нужна заметка: напишите, что исправлено."
+    # The Uzbek text was corrected: its note is asked for, at its field, in Russian.
+    assert form.errors["change_note_uz"] == [
+        "Узбекский (латиница): текст исправлен, напишите заметку об изменении."
     ]
     assert "Tuzatilgan matn" in response.content.decode()
     assert Release.objects.get(pk=uzbek_only.pk).body_uz != "<p>Tuzatilgan matn</p>"

@@ -16,9 +16,9 @@ NAMES = ["name_uz", "name_uz_cyrl", "name_ru", "name_en"]
 ORGANISATIONS = set("UN SCO CIS EU OSCE OIC CICA OTS EAEU CSTO UNESCO WTO".split())
 
 
-def load() -> str:
+def load(**options) -> str:
     out = StringIO()
-    call_command("load_countries", stdout=out)
+    call_command("load_countries", stdout=out, **options)
     return out.getvalue()
 
 
@@ -87,24 +87,81 @@ def test_load_is_a_handful_of_queries():
 
 
 @pytest.mark.django_db
-def test_load_restores_a_changed_name_and_keeps_active(uzbekistan):
+def test_load_keeps_an_editor_s_name_and_active(uzbekistan):
+    # A row the command never loaded (an editor's): its names are kept, empty ones filled.
     uzbekistan.name_ru = "Узбекистон"
+    uzbekistan.name_uz_cyrl = ""
     uzbekistan.active = False
     uzbekistan.save()
     assert load() == f"{len(ENTRIES) - 1} created, 1 updated, 0 unchanged.\n"
     uzbekistan.refresh_from_db()
-    assert uzbekistan.name_ru == "Узбекистан"
+    assert uzbekistan.name_ru == "Узбекистон" and uzbekistan.name_uz_cyrl == "Ўзбекистон"
     assert uzbekistan.active is False  # editors' choice, not the fixture's
 
 
+def reviewed(tmp_path, **names_by_code):
+    """A copy of the fixture with some names changed, as a later review would."""
+    entries = [{**e, **names_by_code.get(e["code"], {})} for e in ENTRIES]
+    path = tmp_path / "countries.json"
+    path.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 @pytest.mark.django_db
-def test_load_shows_its_names_on_the_site_at_once(client, uzbekistan):
-    uzbekistan.name_ru = "Узбекистон"
-    uzbekistan.save()
-    assert "Узбекистон" in client.get("/ru/press/").content.decode()  # the form keeps it
+def test_a_reviewed_fixture_changes_only_what_no_editor_changed(tmp_path):
     load()
-    html = client.get("/ru/press/").content.decode()
-    assert "Узбекистан" in html and "Узбекистон" not in html
+    edited = Country.objects.get(code="KG")
+    edited.name_en = "Kyrgyz Republic"  # an editor's choice
+    edited.save()
+    fixture = reviewed(
+        tmp_path,
+        KG={"name_en": "Kyrgyzstan (reviewed)", "name_uz_cyrl": "Қирғизистон Республикаси"},
+        KZ={"name_ru": "Республика Казахстан"},
+    )
+    assert load(fixture=fixture) == f"0 created, 2 updated, {len(ENTRIES) - 2} unchanged.\n"
+    kyrgyzstan = Country.objects.get(code="KG")
+    assert kyrgyzstan.name_en == "Kyrgyz Republic"  # kept
+    assert kyrgyzstan.name_uz_cyrl == "Қирғизистон Республикаси"  # never edited: follows
+    assert Country.objects.get(code="KZ").name_ru == "Республика Казахстан"
+    assert load(fixture=fixture) == f"0 created, 0 updated, {len(ENTRIES)} unchanged.\n"
+
+
+@pytest.mark.django_db
+def test_load_shows_its_names_on_the_site_at_once(client, tmp_path):
+    load()
+    assert "Узбекистан" in client.get("/ru/press/").content.decode()  # the form keeps it
+    load(fixture=reviewed(tmp_path, UZ={"name_ru": "Республика Узбекистан"}))
+    assert "Республика Узбекистан" in client.get("/ru/press/").content.decode()
+
+
+@pytest.mark.django_db
+def test_contested_territories_start_inactive_and_editors_decide_after():
+    load()
+    assert not Country.objects.get(code="EH").active and not Country.objects.get(code="TW").active
+    assert Country.objects.get(code="KG").active
+    Country.objects.filter(code="TW").update(active=True)
+    load()
+    assert Country.objects.get(code="TW").active
+
+
+@pytest.mark.parametrize(
+    "code, names",
+    [
+        ("KG", ["Qirgʻiziston", "Қирғизистон", "Кыргызстан", "Kyrgyzstan"]),
+        ("BY", ["Belarus", "Беларусь", "Беларусь", "Belarus"]),
+        ("AE", [None, None, "Объединённые Арабские Эмираты", None]),
+        ("KR", ["Koreya Respublikasi", "Корея Республикаси", "Республика Корея", None]),
+        ("KN", [None, None, None, "Saint Kitts and Nevis"]),
+    ],
+)
+def test_names_as_the_ministry_writes_them(code, names):
+    for field, name in zip(NAMES, names, strict=True):
+        if name is not None:
+            assert BY_CODE[code][field] == name
+
+
+def test_no_english_name_abbreviates():
+    assert not [e["code"] for e in ENTRIES if "&" in e["name_en"] or "St. " in e["name_en"]]
 
 
 @pytest.mark.django_db

@@ -237,3 +237,14 @@ def test_the_superuser_option_creates_one_development_user_once(demo):
     assert "already exists" in second
     user = User.objects.get()
     assert user.username == "demo" and user.is_superuser and user.check_password("demo")
+
+
+def test_both_sides_of_the_sample_have_a_current_foreign_minister(demo):
+    """The admin's examples work: a release today can name both ministers in office."""
+    today = timezone.localdate()
+    for country, holder in (("UZ", "nodir-misolov"), ("KG", "nurlan-nuskaev")):
+        current = Appointment.objects.current_on(today).filter(
+            post__country__code=country, post__seniority=1
+        )
+        assert [a.person.slug for a in current] == [holder], country
+        assert "demo" in current[0].person.biography_en  # fictitious, and says so

@@ -149,7 +149,11 @@ def build(tmp_media):
             user=editor,
             reason={code: f"Sabab {code}" for code in CODES},
         ),
-        "unpublished": services.release_unpublish(release=published("unpublished"), user=editor),
+        "unpublished": services.release_unpublish(
+            release=published("unpublished"),
+            user=editor,
+            reason={code: f"Xato {code}" for code in CODES},
+        ),
     }
     return public, hidden
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from press import services
 from press.models import Photo
 from press.site import page_cache
+from tests.support import in_every_language
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_correcting_shows_the_correction(client, editor, release_factory):
 def test_withdrawing_takes_the_release_off_the_list(client, editor, release_factory):
     release = release_factory(title="Qaytariladigan")
     assert "Qaytariladigan" in get(client, "/uz/press/").content.decode()
-    services.release_withdraw(release=release, user=editor, reason="xato")
+    services.release_withdraw(release=release, user=editor, reason=in_every_language("xato"))
     assert "Qaytariladigan" not in get(client, "/uz/press/").content.decode()
 
 
@@ -116,7 +117,7 @@ def test_unpublishing_answers_gone(client, editor, release_factory):
     release = release_factory()
     path = f"/uz/press/{release.slug}/"
     get(client, path)
-    services.release_unpublish(release=release, user=editor, reason="xato")
+    services.release_unpublish(release=release, user=editor, reason=in_every_language("xato"))
     assert client.get(path).status_code == 410
 
 

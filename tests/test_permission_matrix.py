@@ -55,7 +55,7 @@ from press.models import (
     Status,
     Topic,
 )
-from tests.support import form_data, logged_in, make_release, make_user, stored
+from tests.support import form_data, in_every_language, logged_in, make_release, make_user, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -155,9 +155,11 @@ def build_world() -> World:
         at=timezone.now() + datetime.timedelta(days=3),
     )
     withdrawn = services.release_withdraw(
-        release=published("withdrawn"), user=editor, reason={"uz": "Sabab"}
+        release=published("withdrawn"), user=editor, reason=in_every_language("Sabab")
     )
-    unpublished = services.release_unpublish(release=published("unpublished"), user=editor)
+    unpublished = services.release_unpublish(
+        release=published("unpublished"), user=editor, reason=in_every_language("Xato")
+    )
     latin_only = published("latin")
     for code in ("uz_cyrl", "ru", "en"):
         setattr(latin_only, f"title_{code}", "")
@@ -665,14 +667,16 @@ for state in ("draft", "published"):
         effect=lambda w, s=state: gone(w[s]),
     )
 
+# A reason in every language the releases are written in (the services ask for each).
+REASONS = {f"reason_{suffix}": "Xato" for suffix in ("uz", "uz_cyrl", "ru", "en")}
 # The workflow's buttons: (action, the state it starts from, who may, the form's data).
 WORKFLOW = {
     "submit": ("draft", WRITERS, {"note": ""}),
     "return": ("submitted", EDITORS, {"note": "Qayta yozing"}),
     "publish": ("submitted", EDITORS, {"when": "now", "force_reason": ""}),
     "unschedule": ("scheduled", EDITORS, {}),
-    "withdraw": ("published", EDITORS, {"reason_uz": "Xato"}),
-    "unpublish": ("published", EDITORS, {"replacement": "", "note": ""}),
+    "withdraw": ("published", EDITORS, REASONS),
+    "unpublish": ("published", EDITORS, {"replacement": "", **REASONS}),
     "redraft": ("unpublished", EDITORS, {}),
 }
 for action, (state, who, extra) in WORKFLOW.items():
@@ -702,7 +706,7 @@ case(
     release_url("workflow", "withdrawn", "unpublish"),
     only(*EDITORS),
     method="POST",
-    data=lambda w, c: {"version": stored(w["withdrawn"]).version, "replacement": "", "note": ""},
+    data=lambda w, c: {"version": stored(w["withdrawn"]).version, "replacement": "", **REASONS},
     effect=lambda w: stored(w["withdrawn"]).status == Status.UNPUBLISHED,
 )
 

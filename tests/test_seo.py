@@ -141,8 +141,10 @@ class TestReleasePageExtras:
         releases.update(updated_at=release.published_at + datetime.timedelta(days=1))
         html = client.get(f"/en/press/{release.slug}/").content.decode()
         assert "Updated" not in html
+        corrected = release.published_at + datetime.timedelta(days=1)
         releases.update(
-            changed_at=release.published_at + datetime.timedelta(days=1),
+            changed_at=corrected,
+            language_changed_at={"en": corrected.isoformat()},
             change_note_en="The date was corrected.",
         )
         html = client.get(f"/en/press/{release.slug}/").content.decode()

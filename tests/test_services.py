@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from press import services
 from press.models import Release, Revision, Status
 from press.services.roles import setup_roles
+from press.templatetags.admin_history import change_message
+from tests.support import in_every_language
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +45,9 @@ def submitted(draft, author):
 
 
 def log_messages(release):
-    return list(
-        LogEntry.objects.filter(object_id=str(release.pk))
-        .order_by("action_time", "id")
-        .values_list("change_message", flat=True)
-    )
+    """The release's history as the admin's history page says it (here in English)."""
+    entries = LogEntry.objects.filter(object_id=str(release.pk)).order_by("action_time", "id")
+    return [change_message(entry) for entry in entries]
 
 
 # --- Roles --------------------------------------------------------------------------------
@@ -203,9 +203,9 @@ def published(submitted, editor):
 def test_withdraw_needs_a_reason(published, editor):
     with pytest.raises(services.WorkflowError):
         services.release_withdraw(release=published, user=editor, reason="  ")
-    release = services.release_withdraw(
-        release=published, user=editor, reason={"uz": "Xato maʼlumot", "en": "Wrong facts"}
-    )
+    reasons = {"uz": "Xato maʼlumot", "uz-cyrl": "Хато маълумот", "ru": "Ошибка",
+               "en": "Wrong facts"}  # fmt: skip
+    release = services.release_withdraw(release=published, user=editor, reason=reasons)
     assert release.status == Status.WITHDRAWN
     assert release.withdrawn_at == NOW
     assert release.published_at == NOW  # kept
@@ -218,16 +218,17 @@ def test_withdraw_needs_a_reason(published, editor):
 def test_author_cannot_withdraw_or_unpublish(published, author, translator):
     for user in (author, translator):
         with pytest.raises(PermissionDenied):
-            services.release_withdraw(release=published, user=user, reason="no")
+            services.release_withdraw(release=published, user=user, reason=in_every_language("no"))
         with pytest.raises(PermissionDenied):
-            services.release_unpublish(release=published, user=user)
+            services.release_unpublish(release=published, user=user, reason=in_every_language("no"))
 
 
 def test_unpublish_with_and_without_replacement(published, editor, release_factory):
     other = release_factory(title="Tuzatilgan")
     release = services.release_unpublish(
-        release=published, user=editor, replacement=other, reason="Published in error"
-    )
+        release=published, user=editor, replacement=other,
+        reason=in_every_language("Published in error"),
+    )  # fmt: skip
     assert release.status == Status.UNPUBLISHED and release.unpublished_at == NOW
     assert release.public_replacement() == other
     assert "Published in error" in log_messages(release)[-1]
@@ -236,8 +237,12 @@ def test_unpublish_with_and_without_replacement(published, editor, release_facto
 
 
 def test_withdrawn_release_can_be_unpublished(published, editor):
-    release = services.release_withdraw(release=published, user=editor, reason="Eskirgan")
-    release = services.release_unpublish(release=release, user=editor)
+    release = services.release_withdraw(
+        release=published, user=editor, reason=in_every_language("Eskirgan")
+    )
+    release = services.release_unpublish(
+        release=release, user=editor, reason=in_every_language("Xato")
+    )
     assert release.status == Status.UNPUBLISHED
 
 
@@ -309,9 +314,10 @@ def test_major_correction_needs_a_change_note_and_is_dated(published, editor, _c
         change_note={"uz": "Sana tuzatildi", "en": "The date was corrected"},
     )  # fmt: skip
     assert release.changed_at == NOW + datetime.timedelta(hours=2)
-    assert release.change_note_en == "The date was corrected"
+    # Only the Uzbek text was corrected: only it has a note; English is outdated instead.
+    assert release.change_note_uz == "Sana tuzatildi" and not release.change_note_en
     assert release.published_at == NOW
-    assert "The date was corrected" in log_messages(release)[-1]
+    assert "Sana tuzatildi" in log_messages(release)[-1]
     assert Revision.objects.filter(release=release, action="correct-major").exists()
 
 

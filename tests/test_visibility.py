@@ -13,6 +13,7 @@ from django.utils import translation
 
 from press import services
 from press.models import Release, Status
+from tests.support import in_every_language
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +71,7 @@ def states(draft_factory, common, author, editor):
         "scheduled": published("Maxfiy scheduled", at=NOW + datetime.timedelta(hours=2)),
         "withdrawn": withdrawn,
         "unpublished": services.release_unpublish(
-            release=published("Maxfiy unpublished"), user=editor
+            release=published("Maxfiy unpublished"), user=editor, reason=in_every_language("Xato")
         ),
     }
 
@@ -122,14 +123,18 @@ def test_unpublished_release_redirects_to_a_public_replacement(
 ):
     replacement = release_factory(title="Toʻgʻri", published_at=NOW - datetime.timedelta(hours=1))
     wrong = release_factory(title="Notoʻgʻri", published_at=NOW - datetime.timedelta(hours=1))
-    services.release_unpublish(release=wrong, user=editor, replacement=replacement)
+    services.release_unpublish(
+        release=wrong, user=editor, replacement=replacement, reason=in_every_language("Xato")
+    )
     response = client.get(f"/en/press/{wrong.slug}/")
     assert response.status_code == 302
     assert response["Location"] == f"/en/press/{replacement.slug}/"
     # A replacement that is not public itself is no way out: 410.
     draft = draft_factory(title="Hali emas")
     other = release_factory(title="Boshqa", published_at=NOW - datetime.timedelta(hours=1))
-    services.release_unpublish(release=other, user=editor, replacement=draft)
+    services.release_unpublish(
+        release=other, user=editor, replacement=draft, reason=in_every_language("Xato")
+    )
     assert client.get(f"/en/press/{other.slug}/").status_code == 410
 
 

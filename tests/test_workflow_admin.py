@@ -121,10 +121,15 @@ def test_author_translator_and_editor_carry_a_release_through(
     assert "Tuzatilgan matn" in html and "Uchrashuv sanasi tuzatildi" in html
 
     # Withdrawn with a reason: readable with its notice, gone from the list.
-    response = act(editor_client, release, "withdraw", reason_uz="Maʼlumot eskirdi")
+    response = act(
+        editor_client, release, "withdraw",
+        reason_uz="Maʼlumot eskirdi", reason_ru="Сведения устарели",
+    )  # fmt: skip
     assert response.status_code == 302
     html = editor_client.get(f"/uz/press/{release.slug}/").content.decode()
     assert "Maʼlumot eskirdi" in html
+    html = editor_client.get(f"/ru/press/{release.slug}/").content.decode()
+    assert "Сведения устарели" in html and "Maʼlumot eskirdi" not in html
     assert release.slug not in editor_client.get("/uz/press/").content.decode()
 
     # Everything is in the admin's history page and in the revisions.
@@ -190,11 +195,14 @@ def test_unknown_action_is_404_and_anonymous_goes_to_login(client, editor_client
 def test_unpublish_with_a_replacement_address(editor_client, release_factory):
     wrong = release_factory(title="Xato", published_at=NOW - datetime.timedelta(hours=1))
     right = release_factory(title="Toʻgʻri", published_at=NOW - datetime.timedelta(hours=1))
-    response = act(editor_client, wrong, "unpublish", replacement=f"/uz/press/{right.slug}/")
+    reasons = {f"reason_{s}": f"Xato [{s}]" for s in ("uz", "uz_cyrl", "ru", "en")}
+    response = act(
+        editor_client, wrong, "unpublish", replacement=f"/uz/press/{right.slug}/", **reasons
+    )
     assert response.status_code == 302
     assert stored(wrong).replacement == right
     assert editor_client.get(f"/uz/press/{wrong.slug}/").status_code == 302
-    response = act(editor_client, right, "unpublish", replacement="no-such-release")
+    response = act(editor_client, right, "unpublish", replacement="no-such-release", **reasons)
     assert response.status_code == 200 and stored(right).status == Status.PUBLISHED
 
 

@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages, services
-from press.admin.display import local_time
+from press.admin.display import local_time, short_date
 from press.models import Notification, Release, ReviewComment, Revision, Status, rules
 
 LIST_SIZE = 8
@@ -123,7 +123,13 @@ def _note(key: str, release: Release, comments: dict) -> str:
     if key == "returned" and release.pk in comments:
         return _("Comment: %(text)s") % {"text": comments[release.pk]}
     if key == "translation":
-        return " · ".join(c for c in languages.codes() if f"|{c}|" in release.translation_needed)
+        # An outdated language says since when: the first change it has not followed.
+        outdated = release.outdated_since()
+        return " · ".join(
+            f"{c} ⚠ {short_date(outdated[c])}" if c in outdated else c
+            for c in languages.codes()
+            if f"|{c}|" in release.translation_needed
+        )
     if key == "changed":
         return str(_("Withdrawn") if release.status == Status.WITHDRAWN else _("Corrected"))
     if key in ("drafts", "review", "submitted", "returned"):

@@ -28,6 +28,11 @@ def local_time(moment: datetime.datetime | None) -> str:
     return f"{formats.date_format(timezone.localtime(moment), 'DATETIME_FORMAT')} {TASHKENT}"
 
 
+def short_date(moment: datetime.datetime) -> str:
+    """The day of ``moment`` in Tashkent, short, as the active language writes it."""
+    return formats.date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+
+
 @admin.display(description=gettext_lazy("state"), ordering="status")
 def state_column(release):
     """The release's state; a scheduled one with its time, a forced one flagged."""
@@ -45,13 +50,22 @@ def state_column(release):
 
 @admin.display(description=gettext_lazy("translations"))
 def translation_column(release):
-    """Each language with a sign for its state: up to date, outdated, machine-made, missing."""
+    """Each language with a sign for its state: up to date, outdated (since when, on
+    hovering), machine-made, missing."""
     states = release.translation_states()
+    outdated = release.outdated_since()
     return format_html_join(
         " · ",
         '<span title="{}">{} {}</span>',
         (
-            (f"{languages.name(c)}: {TranslationState(s).label}", c, STATE_SIGNS[s])
+            (f"{languages.name(c)}: {state_text(s, outdated.get(c))}", c, STATE_SIGNS[s])
             for c, s in states.items()
         ),
     )
+
+
+def state_text(state: str, since: datetime.datetime | None = None) -> str:
+    """A language's state in words, an outdated one with the moment it fell behind."""
+    if state == TranslationState.OUTDATED and since is not None:
+        return _("outdated since %(time)s") % {"time": local_time(since)}
+    return str(TranslationState(state).label)

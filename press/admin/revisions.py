@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from press import languages, services
+from press.admin import history
 from press.admin.display import local_time
 from press.admin.pages import change_url, get_release, page_context
 from press.admin.workflow import VersionForm
@@ -27,13 +28,20 @@ def revisions_view(request, pk, *, model_admin):
         release,
         _("Revisions"),
         revisions=[
-            (r, services.ACTION_LABELS.get(r.action, r.action), local_time(r.created_at))
+            (r, services.ACTION_LABELS.get(r.action, r.action), local_time(r.created_at), note(r))
             for r in revisions
         ],
         can_revert=model_admin.has_change_permission(request, release)
         and services.edits_structure(request.user),
     )
     return TemplateResponse(request, "admin/press/release/revisions.html", context)
+
+
+def note(revision: Revision) -> str:
+    """What a revision's note says: what its author typed, or its event in the reader's
+    language (a revert, a duplicate)."""
+    event = (revision.data or {}).get("event")
+    return revision.note or (history.describe(event) if event else "")
 
 
 def compare_view(request, pk, *, model_admin):
@@ -125,7 +133,7 @@ def revision_diff(old: dict, new: dict) -> list[tuple[str, str, str]]:
     rows = []
     before, after = old.get("fields", {}), new.get("fields", {})
     for name in dict.fromkeys([*before, *after]):
-        if name in ("language_edited_at", "updated_at"):
+        if name in ("language_edited_at", "language_changed_at", "updated_at"):
             continue
         a, b = before.get(name), after.get(name)
         if (a or "") != (b or ""):

@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,12 +23,17 @@ from press.admin.display import TASHKENT, local_time, state_column
 from press.admin.inlines import missing_alt_html
 from press.admin.pages import change_url, get_release, page_context
 from press.models import Release
+from press.transliteration import latin_to_cyrillic
 
 # --- Small forms for the buttons ----------------------------------------------------------
 
 
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, release: Release | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.release = release
 
 
 class NoteForm(VersionForm):
@@ -76,24 +82,54 @@ class PublishForm(VersionForm):
         return cleaned
 
 
-class WithdrawForm(VersionForm):
+class ReasonsForm(VersionForm):
+    """A reason in each language the release is written in: the service asks for each, and
+    a page never shows a reason in another language. Latin Uzbek can fill the Cyrillic."""
+
+    reason_label = gettext_lazy("Reason")
+    FILL = "_fill_cyrillic"  # the name of the button that fills the Cyrillic from the Latin
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code in languages.codes():
-            self.fields[f"reason_{languages.suffix(code)}"] = forms.CharField(
-                label=f"{_('Reason for withdrawal')} ({languages.name(code)})",
+        codes = self.release.languages_filled() if self.release else []
+        for code in codes or languages.codes():
+            self.fields[self.reason_field(code)] = forms.CharField(
+                label=format_lazy("{} ({})", self.reason_label, languages.name(code)),
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 2}),
+                widget=forms.Textarea(attrs={"rows": 2, "lang": languages.bcp47(code)}),
             )
+
+    @staticmethod
+    def reason_field(code: str) -> str:
+        return f"reason_{languages.suffix(code)}"
+
+    def can_fill_cyrillic(self) -> bool:
+        return {self.reason_field("uz"), self.reason_field("uz-cyrl")} <= self.fields.keys()
+
+    def fill_cyrillic(self) -> None:
+        """Write the Latin reason in Cyrillic into an empty Cyrillic field; a Cyrillic
+        reason already typed is kept."""
+        latin, cyrillic = self.reason_field("uz"), self.reason_field("uz-cyrl")
+        data = self.data.copy()
+        if (data.get(latin) or "").strip() and not (data.get(cyrillic) or "").strip():
+            data[cyrillic] = latin_to_cyrillic(data[latin])
+        self.data = data
 
     def reasons(self) -> dict[str, str]:
         return {
-            code: self.cleaned_data.get(f"reason_{languages.suffix(code)}") or ""
+            code: self.cleaned_data.get(self.reason_field(code)) or ""
             for code in languages.codes()
+            if self.reason_field(code) in self.fields
         }
 
 
-class UnpublishForm(VersionForm):
+class WithdrawForm(ReasonsForm):
+    reason_label = gettext_lazy("Reason for withdrawal")
+
+
+class UnpublishForm(ReasonsForm):
+    reason_label = gettext_lazy("Reason for unpublishing")
+
     replacement = forms.CharField(
         label=gettext_lazy("Replaced by (address of a published release)"),
         required=False,
@@ -102,7 +138,6 @@ class UnpublishForm(VersionForm):
             "answers “gone”."
         ),
     )
-    note = forms.CharField(label=gettext_lazy("Reason"), required=False, widget=forms.Textarea)
 
     def clean_replacement(self):
         slug = (self.cleaned_data.get("replacement") or "").strip().strip("/").split("/")[-1]
@@ -155,7 +190,7 @@ def run_action(action: str, release: Release, user, form) -> Release:
             user=user,
             version=version,
             replacement=data.get("replacement"),
-            reason=data["note"],
+            reason=form.reasons(),
         )
     if action == "redraft":
         return services.release_redraft(release=release, user=user, version=version)
@@ -169,8 +204,13 @@ def workflow_view(request, pk, action, *, model_admin):
     release = get_release(model_admin, request, pk)
     form_class, title = ACTION_FORMS[action]
     conflict = None
-    if request.method == "POST":
-        form = form_class(request.POST)
+    if request.method == "POST" and ReasonsForm.FILL in request.POST:
+        # Only fills a field and shows the form again: nothing is run, nothing typed is lost.
+        form = form_class(request.POST, release=release)
+        if isinstance(form, ReasonsForm):
+            form.fill_cyrillic()
+    elif request.method == "POST":
+        form = form_class(request.POST, release=release)
         if form.is_valid():
             try:
                 with transaction.atomic():
@@ -179,7 +219,8 @@ def workflow_view(request, pk, action, *, model_admin):
                 conflict = error.saved
                 form.add_error(None, error.message)
             except services.WorkflowError as error:
-                form.add_error(None, error.message)
+                # Next to its field (the reason in the language it lacks) when it names one.
+                form.add_error(error.field if error.field in form.fields else None, error.message)
             else:
                 model_admin.message_user(
                     request,
@@ -190,7 +231,8 @@ def workflow_view(request, pk, action, *, model_admin):
     else:
         if action not in services.allowed_actions(release, request.user):
             raise PermissionDenied
-        form = form_class(initial={"version": request.GET.get("version", release.version)})
+        initial = {"version": request.GET.get("version", release.version)}
+        form = form_class(initial=initial, release=release)
     context = page_context(
         model_admin,
         request,

@@ -54,6 +54,9 @@ class Country(MachineTranslated):
     active = models.BooleanField(
         _("active"), default=True, help_text=_("Inactive entries are not offered to editors.")
     )
+    # What load_countries last wrote ({"name_ru": "Кыргызстан", …}): a field that still holds
+    # it was not edited since, and follows the fixture; one that differs is an editor's.
+    fixture = models.JSONField(_("names as last loaded"), default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("country or organisation")

@@ -14,14 +14,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from press import languages
-from press.models.choices import Kind, Status, TranslationState
+from press.models.choices import Kind, Status
+from press.models.language_states import LanguageStates
 from press.models.querysets import ReleaseQuerySet
 from press.models.reference import Appointment, Country, MachineTranslated, Topic
 from press.text import make_slug, sanitize_html
-
-
-def _when(value) -> datetime.datetime:
-    return datetime.datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _filled(code: str):
@@ -63,7 +60,7 @@ def _public_ids_index(code: str):
     )
 
 
-class Release(MachineTranslated):
+class Release(LanguageStates, MachineTranslated):
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -167,6 +164,16 @@ class Release(MachineTranslated):
     # (press/services/revisions.py revision_create). Compared with the source language's time.
     language_edited_at = models.JSONField(
         _("languages last edited"),
+        default=dict,
+        blank=True,
+        editable=False,
+        encoder=DjangoJSONEncoder,
+    )
+    # {"ru": "2026-12-03T18:10:00+05:00"}: when each language's text had its last major
+    # correction (press/services/saving.py), shown on that language's page with its own
+    # change note; a language left out was not corrected, and is outdated from that moment.
+    language_changed_at = models.JSONField(
+        _("languages last corrected"),
         default=dict,
         blank=True,
         editable=False,
@@ -283,43 +290,6 @@ class Release(MachineTranslated):
         if self.is_scheduled():
             return _("Scheduled")
         return self.get_status_display()
-
-    # --- Translation status --------------------------------------------------------------
-
-    def source_language(self) -> str | None:
-        """The language translations follow: Uzbek Latin if written, else the first written."""
-        filled = self.languages_filled()
-        if "uz" in filled:
-            return "uz"
-        return filled[0] if filled else None
-
-    def translation_states(self) -> dict[str, str]:
-        """``{code: state}`` with state one of TranslationState's values."""
-        filled = self.languages_filled()
-        source = self.source_language()
-        edited = self.language_edited_at or {}
-        machine = set(getattr(self, "machine_translated", None) or [])
-        states = {}
-        for code in languages.codes():
-            if code not in filled:
-                states[code] = TranslationState.MISSING
-            elif code in machine:
-                states[code] = TranslationState.MACHINE
-            elif (
-                code != source
-                and edited.get(source)
-                and edited.get(code)
-                and _when(edited[code]) < _when(edited[source])
-            ):
-                states[code] = TranslationState.OUTDATED
-            else:
-                states[code] = TranslationState.UP_TO_DATE
-        return states
-
-    def _translation_needed(self) -> str:
-        states = self.translation_states().items()
-        needed = [code for code, state in states if state != TranslationState.UP_TO_DATE]
-        return f"|{'|'.join(needed)}|" if needed else ""
 
     def lead_photo(self):
         photos = list(self.photos.all())  # uses the for_cards() prefetch when there is one

@@ -3,15 +3,21 @@ and the small helpers its checks and messages use.
 """
 
 import datetime
+import json
 from typing import NamedTuple
 
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Photo, Release
-from press.services.errors import ConflictError
+from press.services.errors import ConflictError, WorkflowError
+
+# The key of our workflow events in a LogEntry's JSON list, beside Django's "added",
+# "changed" and "deleted" (which Django renders itself and ignores ours).
+EVENT_KEY = "press"
 
 
 def lock(release: Release, version: int | None) -> Release:
@@ -34,23 +40,51 @@ def write(release: Release, stored: Release | None, **kwargs) -> None:
     release.save(**kwargs)
 
 
-def audit(user, release: Release, message: str, *, flag=CHANGE) -> None:
-    """Add an entry to Django's admin log, which the admin's history page shows."""
+def audit(user, release: Release, action: str, /, *, flag=CHANGE, **params) -> None:
+    """Add an entry to Django's admin log: the action's key and its parameters, as JSON.
+
+    Stored as an event, not as a sentence, so that the history page says it in its
+    reader's language, whoever acted (press/admin/history.py renders it, as Django's own
+    ``LogEntry.get_change_message`` does for its JSON). ``params`` are plain values: what a
+    person typed (a note, or reasons by language code), language codes, times, a slug.
+    """
+    event = {"action": action, **{k: v for k, v in params.items() if v}}  # no empty values
+    message = json.dumps([{EVENT_KEY: event}], cls=DjangoJSONEncoder, ensure_ascii=False)
     LogEntry.objects.log_actions(
         user_id=user.pk, queryset=[release], action_flag=flag, change_message=message
     )
 
 
-def translated(value, field: str) -> dict[str, str]:
-    """Return ``{"<field>_<lang>": text}`` for the filled languages of ``value``.
+def by_language(value) -> dict[str, str]:
+    """Return ``{code: text}`` (stripped, "" when not given) for every language.
 
-    ``value`` is a dict by language code, or a plain string taken as the active language.
+    ``value`` is a dict by language code, or a plain string taken as the active language's.
     """
     if isinstance(value, dict):
-        texts = {code: (value.get(code) or "").strip() for code in languages.codes()}
-    else:
-        texts = {languages.current(): (value or "").strip()}
-    return {languages.field(field, code): text for code, text in texts.items() if text}
+        return {code: (value.get(code) or "").strip() for code in languages.codes()}
+    current = languages.current()
+    return {code: (value or "").strip() if code == current else "" for code in languages.codes()}
+
+
+def reasons_for_every_language(release: Release, reason, *, missing: str) -> dict[str, str]:
+    """Return ``{code: reason}`` for each language the release is written in, refused when
+    one is missing: readers of every language are told why, never in another language.
+
+    ``missing`` is the message when no reason is given at all. The refusal's field is the
+    admin form's ``reason_<suffix>`` of the first language without one.
+    """
+    texts = by_language(reason)
+    filled = release.languages_filled() or languages.codes()
+    if not any(texts[code] for code in filled):
+        raise WorkflowError(missing, field=f"reason_{languages.suffix(filled[0])}")
+    for code in filled:
+        if not texts[code]:
+            raise WorkflowError(
+                _("Write the reason in %(language)s too: its readers are told why.")
+                % {"language": languages.name(code)},
+                field=f"reason_{languages.suffix(code)}",
+            )
+    return {code: texts[code] for code in filled}
 
 
 def local_time(moment: datetime.datetime) -> str:

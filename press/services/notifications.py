@@ -28,7 +28,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import (
@@ -168,7 +167,7 @@ def comment_add(*, release: Release, user, text: str, action: str = "") -> Revie
         return None
     comment = ReviewComment.objects.create(release=release, author=user, text=text, action=action)
     if not action:  # a transition's comment is already in its own audit entry
-        audit(user, release, _("Reviewer's comment: %(text)s") % {"text": text})
+        audit(user, release, "comment", note=text)
     return comment
 
 

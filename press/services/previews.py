@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from press.models import PreviewLink, Release, Status
-from press.services.base import audit, local_time
+from press.services.base import audit
 from press.services.errors import WorkflowError
 from press.services.permissions import can_share_previews
 
@@ -30,11 +30,7 @@ def preview_link_create(*, release: Release, user, days: int | None = None) -> P
         created_by=user,
         expires_at=timezone.now() + datetime.timedelta(days=days),
     )
-    audit(
-        user,
-        release,
-        _("Preview link made, valid until %(time)s") % {"time": local_time(link.expires_at)},
-    )
+    audit(user, release, "preview-link", time=link.expires_at)
     return link
 
 
@@ -45,5 +41,5 @@ def preview_link_revoke(*, link: PreviewLink, user) -> PreviewLink:
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
-        audit(user, link.release, _("Preview link revoked"))
+        audit(user, link.release, "preview-link-revoked")
     return link

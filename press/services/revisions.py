@@ -82,7 +82,13 @@ def _text_changed(before: dict, after: dict) -> list[str]:
 
 
 def revision_create(
-    *, release: Release, user, action: str = "save", note: str = "", no_retranslation=False
+    *,
+    release: Release,
+    user,
+    action: str = "save",
+    note: str = "",
+    no_retranslation=False,
+    event: dict | None = None,
 ) -> Revision:
     """Store the release as it now is; note which languages' text changed, and when.
 
@@ -102,15 +108,24 @@ def revision_create(
     changed = _text_changed(before, data["fields"])
     if changed:
         now = timezone.now().isoformat()
+        outdated = release.outdated_since()
         edited = dict(release.language_edited_at or {})
         for code in changed:
             # A minor edit keeps a language's time, so no other language becomes outdated
-            # by it (nor up to date); a language written for the first time gets one.
+            # by it; a language written for the first time gets one. A minor edit of an
+            # outdated language is its catching up: up to date as of the change it followed,
+            # and no later, or the language it followed would in turn look outdated.
             if not no_retranslation or code not in edited:
                 edited[code] = now
+            elif code in outdated:
+                edited[code] = outdated[code].isoformat()
         release.language_edited_at = edited
         release.save(update_fields=["language_edited_at"])
     data["fields"]["language_edited_at"] = release.language_edited_at
+    if event:
+        # What the action was about (a revision number, a slug): said in the reader's
+        # language when shown, as the audit entry's event is (press/admin/history.py).
+        data["event"] = {"action": action, **event}
     return Revision.objects.create(
         release=release,
         number=(previous.number + 1) if previous else 1,
@@ -216,13 +231,16 @@ def release_revert(
                 setattr(target, key, revision.data["fields"].get(key) or "")
         target.save()
         lost = _restore(target, revision.data, copy_files=True)
-    note = _("Reverted to revision %(number)s of %(release)s") % {
-        "number": revision.number,
-        "release": stored.slug,
-    }
-    if lost:
-        note += ". " + _("No longer stored: %(files)s") % {"files": ", ".join(lost)}
-    revision_create(release=target, user=user, action="revert", note=note)
-    audit(user, target, note, flag=CHANGE if target.pk == stored.pk else ADDITION)
+    event = {"number": revision.number, "release": stored.slug, "lost": lost}
+    revision_create(release=target, user=user, action="revert", event=event)
+    audit(
+        user,
+        target,
+        "revert",
+        flag=CHANGE if target.pk == stored.pk else ADDITION,
+        number=revision.number,
+        release=stored.slug,
+        lost=lost,
+    )
     editing_session_end(release=stored, user=user)
     return target

@@ -10,19 +10,18 @@ from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Release, Revision, Status
-from press.services.base import audit, lock, photos_missing_alt, translated, write
+from press.services.base import audit, by_language, lock, photos_missing_alt, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.notifications import languages_left_behind, notify_outdated
 from press.services.permissions import (
-    ACTION_LABELS,
     SOURCE_FILE_TEXT,
     can_edit,
     edits_structure,
     locked_source_fields,
     locked_source_language,
 )
-from press.services.revisions import CONTENT_FIELDS, revision_create
+from press.services.revisions import CONTENT_FIELDS, TEXT_FIELDS, revision_create
 
 
 @transaction.atomic
@@ -68,18 +67,8 @@ def release_save(
         raise WorkflowError(_("A new release starts as a draft."))
     action = "create" if new else "save"
     if stored is not None and stored.is_published():
-        notes = translated(change_note, "change_note") if change_note else {}
         if major:
-            if not notes:
-                raise WorkflowError(
-                    _("A major correction needs a change note: say what was corrected."),
-                    field="change_note",
-                )
-            for code in languages.codes():
-                setattr(release, languages.field("change_note", code), "")
-            for name, text in notes.items():
-                setattr(release, name, text)
-            release.changed_at = timezone.now()
+            _correct(release, stored, change_note)
             action = "correct-major"
         else:
             action = "correct-minor"
@@ -120,6 +109,55 @@ def _file_texts(release: Release, code: str) -> dict:
     return texts
 
 
+def _correct(release: Release, stored: Release, change_note) -> None:
+    """Mark a major correction on ``release``: each corrected language gets its own change
+    note and time; the other published languages keep theirs and become outdated by it
+    (``Release.outdated_since``).
+
+    The corrected languages are the published ones whose text changed; when no text changed
+    (a photo, a participant), those given a note. Each needs its note, refused at its field.
+    """
+    notes = by_language(change_note)
+    published = [c for c in stored.languages_filled() if c in release.languages_filled()]
+    corrected = [c for c in published if _text_differs(release, stored, c)]
+    if not corrected:
+        corrected = [c for c in published if notes[c]]
+    if not corrected:
+        raise WorkflowError(
+            _("A major correction needs a change note: say what was corrected."),
+            field="change_note",
+        )
+    for code in corrected:
+        # The form offers the last correction's note: kept as it was, it would date an old
+        # note with this correction's time.
+        previous = getattr(stored, languages.field("change_note", code)) or ""
+        if not notes[code] or (notes[code] == previous and code in stored.language_changed_at):
+            raise WorkflowError(
+                _("The text was corrected in %(language)s: write a change note for it.")
+                % {"language": languages.name(code)},
+                field=languages.field("change_note", code),
+            )
+    now = timezone.now()
+    changed_at = dict(stored.language_changed_at or {})
+    for code in languages.codes():
+        name = languages.field("change_note", code)
+        # A language not corrected now keeps the note (and time) of its own last correction.
+        setattr(release, name, notes[code] if code in corrected else getattr(stored, name))
+        if code in corrected:
+            changed_at[code] = now.isoformat()
+    release.language_changed_at = changed_at
+    release.changed_at = now
+
+
+def _text_differs(release: Release, stored: Release, code: str) -> bool:
+    """Return whether the title, lead, body or place in ``code`` differ from the stored ones."""
+    return any(
+        (getattr(release, languages.field(name, code)) or "")
+        != (getattr(stored, languages.field(name, code)) or "")
+        for name in TEXT_FIELDS
+    )
+
+
 def _record(*, release: Release, user, action: str, note: str, no_retranslation: bool) -> Revision:
     """Finish a save: write its revision (returned) and a correction's audit entry, and end
     the editor's editing session."""
@@ -131,22 +169,31 @@ def _record(*, release: Release, user, action: str, note: str, no_retranslation:
         no_retranslation=no_retranslation,
     )
     if action.startswith("correct"):
-        message = str(ACTION_LABELS[action])
-        if action == "correct-major":
-            message += ": " + _change_note_text(release, action)
-        audit(user, release, message)
+        languages_ = sorted(
+            code
+            for code, moment in (release.language_changed_at or {}).items()
+            if action == "correct-major" and moment == release.changed_at.isoformat()
+        )
+        audit(
+            user,
+            release,
+            action,
+            languages=languages_,
+            notes={c: getattr(release, languages.field("change_note", c)) for c in languages_},
+        )
     editing_session_end(release=release, user=user)
     return revision
 
 
 def _change_note_text(release: Release, action: str) -> str:
-    """Return a major correction's change note in every language it has, joined."""
+    """Return the change notes of a major correction's languages, joined (a revision's note)."""
     if action != "correct-major":
         return ""
+    moment = release.changed_at.isoformat()
     return " / ".join(
-        filter(
-            None, (getattr(release, languages.field("change_note", c)) for c in languages.codes())
-        )
+        getattr(release, languages.field("change_note", c))
+        for c, at in (release.language_changed_at or {}).items()
+        if at == moment
     )
 
 
@@ -172,7 +219,7 @@ def release_duplicate(*, release: Release, user) -> Release:
     copy.countries.set(release.countries.all())
     copy.topics.set(release.topics.all())
     copy.participants.set(release.participants.current_on(today))
-    note = _("Duplicated from %(release)s") % {"release": release.slug}
-    revision_create(release=copy, user=user, action="duplicate", note=note)
-    audit(user, copy, note, flag=ADDITION)
+    event = {"release": release.slug}
+    revision_create(release=copy, user=user, action="duplicate", event=event)
+    audit(user, copy, "duplicate", flag=ADDITION, release=release.slug)
     return copy

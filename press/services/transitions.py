@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Release, Status
-from press.services.base import audit, local_time, lock, photos_missing_alt, translated, write
+from press.services.base import (
+    audit,
+    local_time,
+    lock,
+    photos_missing_alt,
+    reasons_for_every_language,
+    write,
+)
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
 from press.services.notifications import (
@@ -26,7 +33,6 @@ from press.services.notifications import (
     notify_submitted,
 )
 from press.services.permissions import (
-    ACTION_LABELS,
     TRANSITIONS,
     check_transition,
     second_pair_of_eyes,
@@ -35,11 +41,11 @@ from press.services.revisions import revision_create
 from press.services.saving import release_save
 
 
-def _finish(release: Release, user, action: str, message: str, note: str = "") -> Release:
-    """Record a transition (its revision and audit entry), end the actor's editing session,
-    and return the release."""
-    revision_create(release=release, user=user, action=action, note=note or message)
-    audit(user, release, message)
+def _finish(release: Release, user, action: str, note: str = "", **event) -> Release:
+    """Record a transition (its revision with what the person typed, and its audit event),
+    end the actor's editing session, and return the release."""
+    revision_create(release=release, user=user, action=action, note=note)
+    audit(user, release, action, note=note, **event)
     editing_session_end(release=release, user=user)
     return release
 
@@ -64,8 +70,7 @@ def release_submit(
     release.submitted_by = user
     release.submitted_at = timezone.now()
     write(release, release)
-    message = str(ACTION_LABELS["submit"])
-    _finish(release, user, "submit", f"{message}: {note}" if note else message, note)
+    _finish(release, user, "submit", note.strip())
     notify_submitted(release=release, user=user)
     return release
 
@@ -81,8 +86,7 @@ def release_return(
     release.status = Status.DRAFT
     write(release, release)
     reason = (reason or "").strip()
-    message = str(ACTION_LABELS["return"])
-    _finish(release, user, "return", f"{message}: {reason}" if reason else message)
+    _finish(release, user, "return", reason)
     comment_add(release=release, user=user, text=reason, action="return")
     notify_returned(release=release, user=user, comment=reason)
     return release
@@ -138,55 +142,56 @@ def release_publish(
     release.published_at = at or now
     release.force_published = release.force_published or needs_force
     write(release, release)
-    if at is not None:
-        action = "schedule"
-        message = _("Scheduled for %(time)s (Tashkent time)") % {"time": local_time(at)}
-    else:
-        action = "publish"
-        message = str(ACTION_LABELS["publish"])
-    if needs_force:
-        message = _("%(action)s WITHOUT REVIEW (forced). Reason: %(reason)s") % {
-            "action": message,
-            "reason": force_reason,
-        }
-    _finish(release, user, action, message)
+    action = "schedule" if at is not None else "publish"
+    _finish(
+        release,
+        user,
+        action,
+        force_reason if needs_force else "",
+        time=at,
+        forced=needs_force,
+    )
     notify_published(release=release, user=user)
     return release
 
 
 @transaction.atomic
 def release_unschedule(*, release: Release, user, version: int | None = None) -> Release:
-    """A scheduled release goes back to "submitted" and will not appear."""
+    """A scheduled release will not appear: back to "submitted" if it was submitted, else
+    (published by force from a draft) back to draft. Nothing of the publication remains,
+    its "without review" flag included, which described a publication that is gone."""
     release = lock(release, version)
     check_transition(release, user, "unschedule")
     if not release.is_scheduled():
         raise WorkflowError(_("Only a release scheduled for a future time can be unscheduled."))
-    release.status = Status.SUBMITTED
+    release.status = Status.SUBMITTED if release.submitted_at else Status.DRAFT
     release.published_at = None
+    release.force_published = False
     write(release, release)
-    return _finish(release, user, "unschedule", str(ACTION_LABELS["unschedule"]))
+    return _finish(release, user, "unschedule")
 
 
 @transaction.atomic
 def release_withdraw(*, release: Release, user, reason, version: int | None = None) -> Release:
-    """The page stays readable with a dated notice and the reason; it leaves listings."""
+    """The page stays readable with a dated notice and the reason; it leaves listings.
+
+    ``reason`` is ``{code: text}`` (or a string in the active language), needed in every
+    language the release is written in: a page never shows another language's reason.
+    """
     release = lock(release, version)
     check_transition(release, user, "withdraw")
     if release.is_scheduled():
         raise WorkflowError(_("This release is not out yet: unschedule it instead."))
-    reasons = translated(reason, "withdrawal_reason")
-    if not reasons:
-        raise WorkflowError(_("Say why the release is withdrawn: readers will see it."))
+    reasons = reasons_for_every_language(
+        release, reason, missing=_("Say why the release is withdrawn: readers will see it.")
+    )
     for code in languages.codes():
-        setattr(release, languages.field("withdrawal_reason", code), "")
-    for name, text in reasons.items():
-        setattr(release, name, text)
+        setattr(release, languages.field("withdrawal_reason", code), reasons.get(code, ""))
     release.status = Status.WITHDRAWN
     release.withdrawn_at = timezone.now()
     write(release, release)
     _revoke_preview_links(release)
-    message = _("Withdrawn. Reason: %(reason)s") % {"reason": " / ".join(reasons.values())}
-    return _finish(release, user, "withdraw", message)
+    return _finish(release, user, "withdraw", " / ".join(reasons.values()), reasons=reasons)
 
 
 @transaction.atomic
@@ -195,25 +200,34 @@ def release_unpublish(
     release: Release,
     user,
     replacement: Release | None = None,
-    reason: str = "",
+    reason=None,
     version: int | None = None,
 ) -> Release:
-    """Published in error: the address answers 410 Gone, or redirects to ``replacement``."""
+    """Published in error: the address answers 410 Gone, or redirects to ``replacement``.
+
+    ``reason`` is needed in every language the release is written in, as for a withdrawal:
+    the history keeps each, and shows the reader's.
+    """
     release = lock(release, version)
     check_transition(release, user, "unpublish")
     if replacement is not None and replacement.pk == release.pk:
         raise WorkflowError(_("A release cannot replace itself."))
+    reasons = reasons_for_every_language(
+        release, reason, missing=_("Say why the release is unpublished.")
+    )
     release.status = Status.UNPUBLISHED
     release.unpublished_at = timezone.now()
     release.replacement = replacement
     write(release, release)
     _revoke_preview_links(release)
-    message = str(ACTION_LABELS["unpublish"])
-    if replacement is not None:
-        message += ", " + _("replaced by %(slug)s") % {"slug": replacement.slug}
-    if reason:
-        message += ". " + _("Reason: %(reason)s") % {"reason": reason}
-    return _finish(release, user, "unpublish", message)
+    return _finish(
+        release,
+        user,
+        "unpublish",
+        " / ".join(reasons.values()),
+        reasons=reasons,
+        replacement=replacement.slug if replacement is not None else "",
+    )
 
 
 @transaction.atomic
@@ -226,7 +240,7 @@ def release_redraft(*, release: Release, user, version: int | None = None) -> Re
     release.replacement = None
     release.submitted_by = None
     write(release, release)
-    return _finish(release, user, "redraft", str(ACTION_LABELS["redraft"]))
+    return _finish(release, user, "redraft")
 
 
 def release_correct(

@@ -33,7 +33,6 @@ def render_preview(request, release, *, status=200):
         "related": [],
         "share": None,
         "json_ld": None,
-        "updated": release.changed_at,
     }
     return _private(render(request, "press/release_detail.html", context, status=status))
 

@@ -289,9 +289,6 @@ class ReleaseDetailView(DetailView):
         return super().get_context_data(
             available_languages=release.languages_filled(),
             related=self.related(release),
-            # "Updated" is the time of the last major correction, shown with its change note
-            # (press/services/saving.py release_save); a minor correction leaves no public mark.
-            updated=release.changed_at,
             share=seo.share_links(self.request, release),
             json_ld=seo.news_article(self.request, release),
             **kwargs,

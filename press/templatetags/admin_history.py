@@ -1,4 +1,5 @@
-"""The admin's history in the reader's language, field names included.
+"""The admin's history in the reader's language: our workflow events, and Django's own
+entries with their field names.
 
 Django stores the changed fields' labels in English and translates them when the history is
 shown, but modeltranslation's labels ("Lead [uz-cyrl]") are no msgid, so they stayed English
@@ -12,6 +13,8 @@ import re
 from django import template
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+
+from press.admin import history
 
 register = template.Library()
 
@@ -29,6 +32,12 @@ def translated_label(label: str) -> str:
 
 @register.simple_tag
 def change_message(entry) -> str:
+    """The entry's message in the reader's language: our workflow events
+    (press/admin/history.py), Django's own JSON with translated field labels, or the text
+    an older entry was stored as."""
+    event = history.event_of(entry.change_message)
+    if event is not None:
+        return history.describe(event)
     if not entry.change_message or entry.change_message[0] != "[":
         return entry.get_change_message()
     try:

@@ -32,6 +32,13 @@ def tr(obj, field_name):
 
 
 @register.simple_tag
+def tr_own(obj, field_name):
+    """A translated field in the active language only, never another's: for what must be
+    said to this language's readers or not at all (a withdrawal's reason)."""
+    return getattr(obj, languages.field(field_name, languages.current()), "")
+
+
+@register.simple_tag
 def tr_html(obj, field_name):
     """A translated rich text (a biography, sanitised on save) like ``tr``, as HTML.
 

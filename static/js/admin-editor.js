@@ -24,6 +24,38 @@ export const EDITOR_STRINGS = [
   gettext_noop("Uppercase Roman numerals"), gettext_noop("Uppercase letters"),
 ];
 
+// The menu's buttons carry English titles (and aria-labels) that the library never passes
+// through gettext: translateMenu says them in the admin's language. Listed for the catalogs.
+export const MENU_STRINGS = [
+  gettext_noop("Add column"), gettext_noop("Add row"), gettext_noop("Delete column"),
+  gettext_noop("Delete row"), gettext_noop("Delete table"), gettext_noop("Insert table"),
+  gettext_noop("Merge cells"), gettext_noop("Split cell"), gettext_noop("Toggle header cell"),
+  gettext_noop("blockquote"), gettext_noop("bold"), gettext_noop("horizontal rule"),
+  gettext_noop("insert link"), gettext_noop("italic"), gettext_noop("ordered list"),
+  gettext_noop("paragraph"), gettext_noop("redo"), gettext_noop("remove link"),
+  gettext_noop("strike"), gettext_noop("subscript"), gettext_noop("superscript"),
+  gettext_noop("underline"), gettext_noop("undo"), gettext_noop("unordered list"),
+];
+
+function translateMenu(root) {
+  const translate = window.gettext || ((text) => text);
+  // Buttons only: the text being edited may hold links with a title of their own, which
+  // must be saved as written.
+  const apply = () => {
+    for (const button of root.querySelectorAll("button[title]")) {
+      const title = button.getAttribute("title");
+      const translated = translate(title);
+      if (translated === title) continue;
+      button.setAttribute("title", translated);
+      if (button.getAttribute("aria-label") === title) button.setAttribute("aria-label", translated);
+    }
+  };
+  apply();
+  // The library builds its menu after the editor, and rebuilds parts of it as the selection
+  // moves: translate whatever buttons it adds.
+  new MutationObserver(apply).observe(root, { childList: true, subtree: true });
+}
+
 const ATTRIBUTE = "data-press-editor";
 const KEPT_ATTRIBUTES = new Set(["href", "title", "colspan", "rowspan", "start", "type"]);
 
@@ -96,6 +128,7 @@ function createEditor(textarea) {
     extensions.push(typeof options === "object" ? extension.configure(options) : extension);
   }
   const editor = prose.createTextareaEditor(textarea, extensions);
+  translateMenu(textarea.closest(".prose-editor") || textarea.parentElement);
   textarea.addEventListener("press:set-html", () => {
     editor.commands.setContent(textarea.value || "", { emitUpdate: false });
   });

@@ -39,6 +39,39 @@ FIXES = {
     ("SC", "ru"): "Сейшельские Острова",
 }
 
+# Where the ministry writes a name otherwise than CLDR: the official Russian "Кыргызстан", not
+# "Киргизия"; full names where CLDR abbreviates ("ОАЭ"); "Koreya Respublikasi" and "Палестина"
+# as Uzbekistan's diplomatic texts say them.
+MINISTRY_NAMES = {
+    ("KG", "ru"): "Кыргызстан",
+    ("AE", "ru"): "Объединённые Арабские Эмираты",
+    ("US", "ru"): "Соединённые Штаты Америки",
+    ("US", "en"): "United States of America",
+    ("BY", "uz_cyrl"): "Беларусь",
+    ("KR", "uz"): "Koreya Respublikasi",
+    ("KR", "uz_cyrl"): "Корея Республикаси",
+    ("KR", "en"): "Republic of Korea",
+    ("PS", "uz"): "Falastin",
+    ("PS", "uz_cyrl"): "Фаластин",
+    ("PS", "ru"): "Палестина",
+    ("PS", "en"): "Palestine",
+    ("SZ", "uz"): "Esvatini",
+    ("SZ", "uz_cyrl"): "Эсватини",
+    ("MM", "uz"): "Myanma",
+    ("MM", "uz_cyrl"): "Мьянма",
+    ("MM", "ru"): "Мьянма",
+    ("MM", "en"): "Myanmar",
+    ("CV", "en"): "Cabo Verde",
+    ("VC", "en"): "Saint Vincent and the Grenadines",
+}
+
+# Territories whose status is disputed: created inactive, so that no editor names one by a
+# slip; an editor may make one active (load_countries never changes ``active`` again).
+CONTESTED = {"EH", "FK", "IO", "TW"}
+
+# English CLDR names are short forms for menus ("St. Kitts & Nevis"); a release spells them out.
+ENGLISH_ABBREVIATIONS = [(re.compile(r" & "), " and "), (re.compile(r"^St\. "), "Saint ")]
+
 # Russian CLDR names are abbreviated for menus ("о-ва Кука"); a press release spells them out.
 RUSSIAN_ABBREVIATIONS = [
     (re.compile(r"\bо-ва\b"), "острова"),
@@ -190,8 +223,16 @@ def country_entries() -> list[dict]:
         entry = {"code": code, "iso3": alpha3.get(code, ""), "kind": "country"}
         for suffix in LOCALES:
             entry[f"name_{suffix}"] = FIXES.get((code, suffix), names[suffix][code])
+        # From CLDR's English name, before ours: an address, once made, stays.
+        entry["slug"] = make_slug(entry["name_en"])
         entry["name_uz"] = uzbek_apostrophes(entry["name_uz"])
         entry["name_ru"] = spell_out_russian(entry["name_ru"])
+        for pattern, words in ENGLISH_ABBREVIATIONS:
+            entry["name_en"] = pattern.sub(words, entry["name_en"])
+        for suffix in LOCALES:
+            entry[f"name_{suffix}"] = MINISTRY_NAMES.get((code, suffix), entry[f"name_{suffix}"])
+        if code in CONTESTED:
+            entry["active"] = False
         entries.append(entry)
     return entries
 
@@ -226,7 +267,7 @@ class Command(BaseCommand):
             raise CommandError(f"{FIXTURE} exists and may have been reviewed; use --force.")
         entries = sorted(country_entries() + organisation_entries(), key=lambda e: e["code"])
         for entry in entries:
-            entry["slug"] = make_slug(entry["name_en"])
+            entry.setdefault("slug", make_slug(entry["name_en"]))
         if len({e["code"] for e in entries}) != len(entries):
             raise CommandError("Duplicate codes.")
         if len({e["slug"] for e in entries}) != len(entries):
@@ -234,7 +275,11 @@ class Command(BaseCommand):
 
         keys = ["code", "iso3", "slug", "kind", "name_uz", "name_uz_cyrl", "name_ru", "name_en"]
         # One entry per line, so a reviewer's change shows as a one-line diff.
-        lines = [json.dumps({k: e[k] for k in keys}, ensure_ascii=False) for e in entries]
+        # "active" only where false: load_countries creates every other entry active.
+        lines = [
+            json.dumps({k: e[k] for k in (*keys, "active") if k in e}, ensure_ascii=False)
+            for e in entries
+        ]
         FIXTURE.parent.mkdir(exist_ok=True)
         FIXTURE.write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
         missing = [e["code"] for e in entries if e["kind"] == "country" and not e["iso3"]]
