@@ -10,6 +10,7 @@ from django.utils import translation
 
 from press import services
 from press.models import PreviewLink, Release
+from tests.support import in_every_language
 
 pytestmark = pytest.mark.django_db
 
@@ -170,9 +171,9 @@ def test_a_link_stops_working_when_the_release_is_taken_down(client, release_fac
     assert client.get(link.get_absolute_url("en")).status_code == 200
     release.refresh_from_db()
     if step == "withdraw":
-        services.release_withdraw(release=release, user=editor, reason="Xato")
+        services.release_withdraw(release=release, user=editor, reason=in_every_language("Xato"))
     else:
-        services.release_unpublish(release=release, user=editor, reason="Xato")
+        services.release_unpublish(release=release, user=editor, reason=in_every_language("Xato"))
     response = client.get(link.get_absolute_url("en"))
     assert response.status_code == 410
     assert "Chiqqan xabar" not in response.content.decode()
@@ -183,7 +184,9 @@ def test_a_link_stays_dead_when_an_unpublished_release_returns_to_draft(
 ):
     release = release_factory(title="Chiqqan xabar")
     link = services.preview_link_create(release=release, user=editor)
-    services.release_unpublish(release=Release.objects.get(pk=release.pk), user=editor)
+    services.release_unpublish(
+        release=Release.objects.get(pk=release.pk), user=editor, reason=in_every_language("Xato")
+    )
     services.release_redraft(release=Release.objects.get(pk=release.pk), user=editor)
     assert PreviewLink.objects.get(pk=link.pk).revoked_at == NOW
     response = client.get(link.get_absolute_url("en"))
@@ -193,6 +196,6 @@ def test_a_link_stays_dead_when_an_unpublished_release_returns_to_draft(
 
 def test_no_link_is_made_for_a_release_taken_down(release_factory, editor):
     release = release_factory(title="Chiqqan xabar")
-    services.release_withdraw(release=release, user=editor, reason="Xato")
+    services.release_withdraw(release=release, user=editor, reason=in_every_language("Xato"))
     with pytest.raises(services.WorkflowError):
         services.preview_link_create(release=Release.objects.get(pk=release.pk), user=editor)

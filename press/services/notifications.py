@@ -29,7 +29,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from press import languages
 from press.models import (
     Event,
     Notification,
@@ -98,22 +97,6 @@ def missing_languages(release: Release) -> list[str]:
     """Return the codes of the languages the release is not written in yet."""
     states = release.translation_states()
     return [code for code, state in states.items() if state == TranslationState.MISSING]
-
-
-def languages_left_behind(before: Release, after: Release) -> list[str]:
-    """Return the published languages whose text a correction did not touch, when it
-    touched some: their translation no longer says what the corrected text says."""
-    published = before.languages_filled()
-    changed = [
-        code
-        for code in published
-        if any(
-            getattr(before, languages.field(name, code))
-            != getattr(after, languages.field(name, code))
-            for name in TEXT
-        )
-    ]
-    return [code for code in published if code not in changed] if changed else []
 
 
 def _notify(release: Release, actor, event: str, recipients, **params) -> list[Notification]:

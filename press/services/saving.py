@@ -13,7 +13,7 @@ from press.models import Release, Revision, Status
 from press.services.base import audit, by_language, lock, photos_missing_alt, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
-from press.services.notifications import languages_left_behind, notify_outdated
+from press.services.notifications import notify_outdated
 from press.services.permissions import (
     SOURCE_FILE_TEXT,
     can_edit,
@@ -87,7 +87,12 @@ def release_save(
             raise WorkflowError(" ".join(item.message() for item in missing))
     _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
     if action == "correct-major" and not no_retranslation:
-        notify_outdated(release=release, user=user, codes=languages_left_behind(stored, release))
+        # The languages this correction left behind (Release.outdated_since), not those
+        # already behind before it: their translators were told then.
+        behind = set(release.outdated_since()) - set(stored.outdated_since())
+        notify_outdated(
+            release=release, user=user, codes=[c for c in languages.codes() if c in behind]
+        )
     return release
 
 
