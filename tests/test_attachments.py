@@ -134,6 +134,68 @@ def test_refused_documents(name, make, code):
     assert refusal(make(), name).code == code
 
 
+HTML_WITH_PDF_HEAD = b"%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        HTML_WITH_PDF_HEAD,
+        HTML_WITH_PDF_HEAD + b"\n%%EOF\n",  # an end marker, but no cross-reference
+        HTML_WITH_PDF_HEAD + b"\nstartxref\n999999\n%%EOF\n",  # pointing past the end
+        HTML_WITH_PDF_HEAD + b"\nstartxref\n9\n%%EOF\n",  # pointing at no xref
+        pdf()[:-200],  # a real PDF cut short
+    ],
+)
+def test_a_file_that_only_begins_like_a_pdf_is_refused(data):
+    assert refusal(data, "statement.pdf").code == "format"
+
+
+def test_a_pdf_with_a_cross_reference_stream_is_accepted():
+    body = b"%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    data = body + b"2 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\n"
+    data += b"startxref\n%d\n%%%%EOF\n" % len(body)
+    assert check_document(upload(data, "statement.pdf")) == "pdf"
+
+
+def bomb(members: int, size: int) -> bytes:
+    """A DOCX whose parts unpack to ``members`` × ``size`` bytes of zeros."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", OOXML_TYPES)
+        z.writestr("word/document.xml", "<document/>")
+        for n in range(members):
+            z.writestr(f"word/media/part{n}.bin", bytes(size))
+    return out.getvalue()
+
+
+def test_an_office_file_unpacking_too_large_is_refused(settings):
+    data = bomb(3, 4 * 1024 * 1024)  # 12 MB unpacked, a few kilobytes packed
+    assert len(data) < 100_000
+    assert check_document(upload(data, "bomb.docx")) == "docx"  # under the default limit
+    settings.PRESS_OFFICE_MAX_UNPACKED_BYTES = 10 * 1024 * 1024
+    with translation.override("en"):
+        error = refusal(data, "bomb.docx")
+        assert error.code == "unpacks_too_large"
+        assert error.messages == [
+            "The document unpacks to 12.0\xa0MB; at most 10.0\xa0MB are accepted."
+        ]
+    with translation.override("ru"):
+        assert "распаковывается" in refusal(data, "bomb.docx").messages[0]
+
+
+def test_an_office_file_with_too_many_parts_is_refused(settings):
+    settings.PRESS_OFFICE_MAX_MEMBERS = 50
+    assert refusal(bomb(60, 10), "many.docx").code == "too_many_parts"
+    assert check_document(upload(bomb(40, 10), "few.docx")) == "docx"
+
+
+def test_the_default_limits_refuse_a_real_bomb():
+    # Declared sizes are read from the archive's directory: nothing is unpacked to judge.
+    data = bomb(1, 300 * 1024 * 1024)
+    assert refusal(data, "bomb.docx").code == "unpacks_too_large"
+
+
 def test_document_size_cap_is_a_setting(settings):
     settings.PRESS_ATTACHMENT_MAX_BYTES = 100
     assert refusal(pdf(), "statement.pdf").code == "too_large"

@@ -205,6 +205,9 @@ PRESS_PHOTO_MAX_SIDE = 3000  # the stored image, re-encoded, is at most this lon
 PRESS_RENDITION_WIDTHS = (480, 960, 1600)
 PRESS_CARD_WIDTHS = (480, 960)  # 3:2 crops around the focal point, for release cards
 PRESS_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
+# Office documents are ZIP archives: what they may unpack to, by their declared sizes.
+PRESS_OFFICE_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+PRESS_OFFICE_MAX_MEMBERS = 10_000
 
 LOGIN_URL = "admin:login"
 
