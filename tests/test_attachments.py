@@ -359,3 +359,64 @@ def test_admin_inline_accepts_a_document(admin_client, release_factory):
     response = admin_client.post(change_url(release), data)
     assert response.status_code == 302
     assert release.attachments.get().content_type == "application/pdf"
+
+
+# --- Ranges (resumed and partial downloads) -------------------------------------------------
+
+
+def stored_bytes(attachment) -> bytes:
+    attachment.file.open("rb")
+    with attachment.file:
+        return attachment.file.read()
+
+
+def ranged(client, attachment, value):
+    response = client.get(download_url(attachment), HTTP_RANGE=value)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    response.close()
+    return response, body
+
+
+def test_a_whole_download_says_ranges_are_accepted(client, statement):
+    response, body = ranged(client, statement, "")
+    assert response.status_code == 200
+    assert response["Accept-Ranges"] == "bytes"
+    assert body == stored_bytes(statement)
+
+
+@pytest.mark.parametrize(
+    ("value", "part"),
+    [
+        ("bytes=0-9", slice(0, 10)),
+        ("bytes=10-", slice(10, None)),
+        ("bytes=-5", slice(-5, None)),
+        ("bytes=5-5", slice(5, 6)),
+        ("bytes=20-999999", slice(20, None)),  # an end past the file stops at its end
+    ],
+)
+def test_a_single_range_is_answered_with_those_bytes(client, statement, value, part):
+    data = stored_bytes(statement)
+    response, body = ranged(client, statement, value)
+    assert response.status_code == 206
+    assert body == data[part]
+    start = part.start % len(data)
+    assert response["Content-Range"] == f"bytes {start}-{start + len(body) - 1}/{len(data)}"
+    assert response["Content-Length"] == str(len(body))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("value", ["bytes={size}-", "bytes={size}-{end}", "bytes=-0"])
+def test_an_unsatisfiable_range_is_416(client, statement, value):
+    size = len(stored_bytes(statement))
+    response, body = ranged(client, statement, value.format(size=size, end=size + 10))
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{size}"
+    assert body == b""
+
+
+@pytest.mark.parametrize("value", ["bytes=0-1,5-6", "lines=1-2", "bytes=abc", "bytes=9-3"])
+def test_other_ranges_get_the_whole_file(client, statement, value):
+    response, body = ranged(client, statement, value)
+    assert response.status_code == 200
+    assert body == stored_bytes(statement)
