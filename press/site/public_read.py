@@ -31,9 +31,11 @@ def is_anonymous_public_read(request) -> bool:
     """
     if request.method not in READ_METHODS:
         return False
-    if CookieStorage.cookie_name in request.COOKIES or signed_in(request):
+    if CookieStorage.cookie_name in request.COOKIES:
         return False
-    return not _below_language(request.path_info).startswith((settings.ADMIN_URL, *NOT_PUBLIC))
+    if _below_language(request.path_info).startswith((settings.ADMIN_URL, *NOT_PUBLIC)):
+        return False
+    return not signed_in(request)  # last: the one question that may ask the database
 
 
 def signed_in(request) -> bool:
