@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from press.files.cleanup import note_written
 from press.files.document_checks import DOCUMENT_EXTENSIONS, check_document
 from press.files.photo_checks import PHOTO_EXTENSIONS, check_photo
 from press.files.reencoding import prepare_photo
@@ -101,4 +102,5 @@ class ReencodedImageField(models.ImageField):
             prepared = prepare_photo(file.file, file.name)  # refuses what the form refuses
             name = f"{PurePath(file.name).stem}.{prepared.extension}"
             file.save(name, ContentFile(prepared.data), save=False)
+            note_written(file.storage, file.name)
         return file

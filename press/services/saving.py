@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from press import files as uploads
 from press import languages
 from press.models import Release, Revision, Status
 from press.services.base import audit, lock, photos_missing_alt, translated, write
@@ -17,6 +18,7 @@ from press.services.permissions import ACTION_LABELS, can_edit, edits_structure
 from press.services.revisions import CONTENT_FIELDS, revision_create
 
 
+@uploads.deleted_if_failed  # photos written by save_related go if the save rolls back
 @transaction.atomic
 def release_save(
     *,
