@@ -178,6 +178,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# What serves MEDIA_ROOT at MEDIA_URL when media are on the filesystem in production
+# ("nginx"): Django does not (ministry/checks.py warns at deploy until it is said).
+PRESS_MEDIA_SERVED_BY = os.environ.get("PRESS_MEDIA_SERVED_BY", "").strip()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
