@@ -175,6 +175,23 @@ def test_a_junk_session_cookie_gets_the_cached_page(client, release_factory):
         assert response.content == first.content
 
 
+def test_a_junk_session_cookie_on_a_miss_writes_no_session_and_stores_the_page(
+    client, release_factory
+):
+    from django.contrib.sessions.models import Session
+
+    release_factory(title="Ommaviy")
+    for junk in ("garbage", "0" * 32):
+        client.cookies["sessionid"] = junk
+        response = get(client, f"/uz/press/?q={junk}")
+        assert response["X-Page-Cache"] == "miss", junk  # rendered, and stored for anyone
+        assert response["Cache-Control"].startswith("public")
+        assert not response.cookies
+    assert not Session.objects.exists()
+    del client.cookies["sessionid"]
+    assert get(client, "/uz/press/?q=garbage")["X-Page-Cache"] == "hit"
+
+
 def test_staff_never_get_a_cached_page(client, admin_client, release_factory):
     release_factory(title="Ommaviy")
     get(client, "/uz/press/")  # cached for visitors

@@ -53,6 +53,19 @@ def signed_in(request) -> bool:
     return request._press_signed_in
 
 
+def forget_nobodys_session(request) -> None:
+    """Drop the session cookie of an anonymous public read, before the session middleware.
+
+    The cookie names nobody (junk, unknown, expired, or a session without a user), and
+    left in place Django's session middleware would answer it with a Set-Cookie (a deleted
+    or a new empty session, written to the database), which makes the page unshareable:
+    not stored in the page cache, ``private`` for the CDN. Without it the visitor is served
+    as one without a cookie; their browser keeps sending it, and it is judged each time.
+    """
+    if settings.SESSION_COOKIE_NAME in request.COOKIES and is_anonymous_public_read(request):
+        del request.COOKIES[settings.SESSION_COOKIE_NAME]
+
+
 def _below_language(path: str) -> str:
     """The path without its leading slash and language prefix: "admin/…" for /uz-cyrl/admin/…"""
     first, _slash, rest = path.lstrip("/").partition("/")
