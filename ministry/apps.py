@@ -8,6 +8,8 @@ class MinistryAdminConfig(AdminConfig):
 
     def ready(self):
         super().ready()
+        from ministry import checks  # noqa: F401 (registers the project's system checks)
+
         # The admin's app list names these apps by their labels ("Axes", "Otp_Totp") and
         # django-otp's model in English only: give them names that the catalogs translate.
         if apps.is_installed("axes"):

@@ -16,7 +16,7 @@ import contextvars
 
 from django.conf import settings
 
-from press.site.public_read import is_anonymous_public_read
+from press.site.public_read import forget_nobodys_session, is_anonymous_public_read
 
 _public_read = contextvars.ContextVar("public_read", default=False)
 
@@ -26,12 +26,15 @@ def is_public_read() -> bool:
 
 
 class PublicReadMiddleware:
-    """Marks anonymous GET/HEAD requests of public pages for the replica (first middleware)."""
+    """Marks anonymous GET/HEAD requests of public pages for the replica (first middleware
+    after the page cache), and hides a session cookie that names nobody from the rest."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # Before the session middleware: a session cookie that names nobody is not seen.
+        forget_nobodys_session(request)
         token = _public_read.set(is_anonymous_public_read(request))
         try:
             return self.get_response(request)

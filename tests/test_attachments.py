@@ -134,6 +134,68 @@ def test_refused_documents(name, make, code):
     assert refusal(make(), name).code == code
 
 
+HTML_WITH_PDF_HEAD = b"%PDF-1.7\n<html><body><script>alert(document.cookie)</script></body></html>"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        HTML_WITH_PDF_HEAD,
+        HTML_WITH_PDF_HEAD + b"\n%%EOF\n",  # an end marker, but no cross-reference
+        HTML_WITH_PDF_HEAD + b"\nstartxref\n999999\n%%EOF\n",  # pointing past the end
+        HTML_WITH_PDF_HEAD + b"\nstartxref\n9\n%%EOF\n",  # pointing at no xref
+        pdf()[:-200],  # a real PDF cut short
+    ],
+)
+def test_a_file_that_only_begins_like_a_pdf_is_refused(data):
+    assert refusal(data, "statement.pdf").code == "format"
+
+
+def test_a_pdf_with_a_cross_reference_stream_is_accepted():
+    body = b"%PDF-1.5\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    data = body + b"2 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\n"
+    data += b"startxref\n%d\n%%%%EOF\n" % len(body)
+    assert check_document(upload(data, "statement.pdf")) == "pdf"
+
+
+def bomb(members: int, size: int) -> bytes:
+    """A DOCX whose parts unpack to ``members`` × ``size`` bytes of zeros."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", OOXML_TYPES)
+        z.writestr("word/document.xml", "<document/>")
+        for n in range(members):
+            z.writestr(f"word/media/part{n}.bin", bytes(size))
+    return out.getvalue()
+
+
+def test_an_office_file_unpacking_too_large_is_refused(settings):
+    data = bomb(3, 4 * 1024 * 1024)  # 12 MB unpacked, a few kilobytes packed
+    assert len(data) < 100_000
+    assert check_document(upload(data, "bomb.docx")) == "docx"  # under the default limit
+    settings.PRESS_OFFICE_MAX_UNPACKED_BYTES = 10 * 1024 * 1024
+    with translation.override("en"):
+        error = refusal(data, "bomb.docx")
+        assert error.code == "unpacks_too_large"
+        assert error.messages == [
+            "The document unpacks to 12.0\xa0MB; at most 10.0\xa0MB are accepted."
+        ]
+    with translation.override("ru"):
+        assert "распаковывается" in refusal(data, "bomb.docx").messages[0]
+
+
+def test_an_office_file_with_too_many_parts_is_refused(settings):
+    settings.PRESS_OFFICE_MAX_MEMBERS = 50
+    assert refusal(bomb(60, 10), "many.docx").code == "too_many_parts"
+    assert check_document(upload(bomb(40, 10), "few.docx")) == "docx"
+
+
+def test_the_default_limits_refuse_a_real_bomb():
+    # Declared sizes are read from the archive's directory: nothing is unpacked to judge.
+    data = bomb(1, 300 * 1024 * 1024)
+    assert refusal(data, "bomb.docx").code == "unpacks_too_large"
+
+
 def test_document_size_cap_is_a_setting(settings):
     settings.PRESS_ATTACHMENT_MAX_BYTES = 100
     assert refusal(pdf(), "statement.pdf").code == "too_large"
@@ -297,3 +359,64 @@ def test_admin_inline_accepts_a_document(admin_client, release_factory):
     response = admin_client.post(change_url(release), data)
     assert response.status_code == 302
     assert release.attachments.get().content_type == "application/pdf"
+
+
+# --- Ranges (resumed and partial downloads) -------------------------------------------------
+
+
+def stored_bytes(attachment) -> bytes:
+    attachment.file.open("rb")
+    with attachment.file:
+        return attachment.file.read()
+
+
+def ranged(client, attachment, value):
+    response = client.get(download_url(attachment), HTTP_RANGE=value)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    response.close()
+    return response, body
+
+
+def test_a_whole_download_says_ranges_are_accepted(client, statement):
+    response, body = ranged(client, statement, "")
+    assert response.status_code == 200
+    assert response["Accept-Ranges"] == "bytes"
+    assert body == stored_bytes(statement)
+
+
+@pytest.mark.parametrize(
+    ("value", "part"),
+    [
+        ("bytes=0-9", slice(0, 10)),
+        ("bytes=10-", slice(10, None)),
+        ("bytes=-5", slice(-5, None)),
+        ("bytes=5-5", slice(5, 6)),
+        ("bytes=20-999999", slice(20, None)),  # an end past the file stops at its end
+    ],
+)
+def test_a_single_range_is_answered_with_those_bytes(client, statement, value, part):
+    data = stored_bytes(statement)
+    response, body = ranged(client, statement, value)
+    assert response.status_code == 206
+    assert body == data[part]
+    start = part.start % len(data)
+    assert response["Content-Range"] == f"bytes {start}-{start + len(body) - 1}/{len(data)}"
+    assert response["Content-Length"] == str(len(body))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("value", ["bytes={size}-", "bytes={size}-{end}", "bytes=-0"])
+def test_an_unsatisfiable_range_is_416(client, statement, value):
+    size = len(stored_bytes(statement))
+    response, body = ranged(client, statement, value.format(size=size, end=size + 10))
+    assert response.status_code == 416
+    assert response["Content-Range"] == f"bytes */{size}"
+    assert body == b""
+
+
+@pytest.mark.parametrize("value", ["bytes=0-1,5-6", "lines=1-2", "bytes=abc", "bytes=9-3"])
+def test_other_ranges_get_the_whole_file(client, statement, value):
+    response, body = ranged(client, statement, value)
+    assert response.status_code == 200
+    assert body == stored_bytes(statement)

@@ -1,7 +1,9 @@
 """RSS and Atom feeds: per language, per subject, per filter; only what is public there."""
 
 import datetime
+import html
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 
 import pytest
 from django.utils import timezone
@@ -181,3 +183,50 @@ class TestFilteredFeed:
             release_factory(title=f"More {n}", countries=[uzbekistan], topics=[trade])
         with django_assert_max_num_queries(len(few.captured_queries)):
             client.get("/en/press/feed.rss")
+
+
+# --- Plain text stays text ------------------------------------------------------------------
+
+HOSTILE = '<img src=x onerror="alert(1)"> Tashkent & Bishkek'
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def tags_in(markup: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(markup)
+    return parser.tags
+
+
+def test_atom_summary_is_text_not_markup(client, release_factory):
+    release_factory(title="Lead", lead_en=HOSTILE)
+    _root, entries = atom_entries(client.get("/en/press/feed.atom"))
+    summary = entries[0].find(f"{ATOM}summary")
+    assert summary.get("type", "text") == "text"
+    assert summary.text == HOSTILE
+
+
+def test_rss_description_is_escaped_html(client, release_factory):
+    release_factory(title="Lead", lead_en=HOSTILE)
+    _channel, items = rss_items(client.get("/en/press/feed.rss"))
+    description = items[0].findtext("description")  # HTML, as RSS readers take it
+    assert tags_in(description) == []
+    assert html.unescape(description) == HOSTILE
+
+
+@pytest.mark.parametrize("fmt", ["rss", "atom"])
+def test_a_body_without_lead_gives_its_text_once_unescaped(client, release_factory, fmt):
+    release_factory(title="Body", lead_en="", body_en="<p>Trade &amp; transit &lt;b&gt;</p>")
+    response = client.get(f"/en/press/feed.{fmt}")
+    if fmt == "rss":
+        text = html.unescape(rss_items(response)[1][0].findtext("description"))
+    else:
+        text = atom_entries(response)[1][0].find(f"{ATOM}summary").text
+    assert text == "Trade & transit <b>"

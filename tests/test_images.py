@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image, features
@@ -585,3 +586,67 @@ def test_admin_change_page_shows_the_card_crop(admin_client, illustrated):
     assert "-card960.jpg" in html
     assert 'name="photos-0-focal_x"' in html
     assert 'name="new_photos"' in html and "multiple" in html
+
+
+# --- A save that fails leaves no file behind ------------------------------------------------
+
+
+def test_a_refused_admin_save_leaves_no_photo_file(editor_client, release_factory, settings):
+    """Through the admin, whichever check refuses it (the form, or release_save after the
+    photo was written: ReleaseAdmin.changeform_view deletes what the failed save wrote)."""
+    from tests.support import form_data
+
+    release = release_factory(title="Chiqqan")  # published: every photo needs its alt text
+    data = form_data(editor_client.get(change_url(release, "en")).content.decode())
+    data.update(
+        {
+            "photos-TOTAL_FORMS": ["1"],
+            "photos-0-order": ["0"],
+            "photos-0-focal_x": ["0.5"],
+            "photos-0-focal_y": ["0.5"],
+            "photos-0-image": [SimpleUploadedFile("a.jpg", jpeg())],
+            "_continue": ["Save and continue editing"],
+        }
+    )
+    before = stored_files(settings)
+    response = editor_client.post(change_url(release, "en"), data)
+    assert response.status_code == 200  # refused: the alt text is missing
+    assert "alternative text" in response.content.decode()
+    assert not Photo.objects.exists()
+    assert stored_files(settings) == before
+
+
+def test_a_service_save_failing_after_the_photo_was_written_leaves_no_file(
+    editor, release_factory, settings
+):
+    from press import services
+
+    release = release_factory(title="Chiqqan")
+
+    def add_a_photo_without_alt():
+        Photo(release=release, image=upload(jpeg(), "a.jpg")).save()
+        assert len(stored_files(settings)) > 1  # the original and its renditions
+
+    with pytest.raises(services.WorkflowError):
+        services.release_save(
+            release=release,
+            user=editor,
+            version=release.version,
+            save_related=add_a_photo_without_alt,
+        )
+    assert not Photo.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_a_photo_whose_row_cannot_be_written_leaves_no_file(release_factory, settings):
+    photo = Photo(release=release_factory(), image=upload(jpeg(), "a.jpg"), order=-1)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        photo.save()  # the database's check refuses a negative order
+    assert stored_files(settings) == []
+
+
+def test_files_of_a_committed_save_stay(release_factory, settings):
+    photo = Photo(release=release_factory(), image=upload(jpeg(), "a.jpg"))
+    with transaction.atomic():
+        photo.save()
+    assert len(stored_files(settings)) == len(photo.file_names())

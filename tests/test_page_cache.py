@@ -165,6 +165,34 @@ def test_the_setting_cannot_keep_pages_longer_than_a_minute(client, db, settings
     assert page_cache.timeout() == 60
 
 
+def test_a_junk_session_cookie_gets_the_cached_page(client, release_factory):
+    release_factory(title="Ommaviy")
+    first = get(client, "/uz/press/")
+    assert first["X-Page-Cache"] == "miss"
+    for junk in ("garbage", "0" * 32):
+        client.cookies["sessionid"] = junk
+        response = get(client, "/uz/press/")
+        assert response["X-Page-Cache"] == "hit", junk
+        assert response.content == first.content
+
+
+def test_a_junk_session_cookie_on_a_miss_writes_no_session_and_stores_the_page(
+    client, release_factory
+):
+    from django.contrib.sessions.models import Session
+
+    release_factory(title="Ommaviy")
+    for junk in ("garbage", "0" * 32):
+        client.cookies["sessionid"] = junk
+        response = get(client, f"/uz/press/?q={junk}")
+        assert response["X-Page-Cache"] == "miss", junk  # rendered, and stored for anyone
+        assert response["Cache-Control"].startswith("public")
+        assert not response.cookies
+    assert not Session.objects.exists()
+    del client.cookies["sessionid"]
+    assert get(client, "/uz/press/?q=garbage")["X-Page-Cache"] == "hit"
+
+
 def test_staff_never_get_a_cached_page(client, admin_client, release_factory):
     release_factory(title="Ommaviy")
     get(client, "/uz/press/")  # cached for visitors

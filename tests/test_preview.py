@@ -199,3 +199,33 @@ def test_no_link_is_made_for_a_release_taken_down(release_factory, editor):
     services.release_withdraw(release=release, user=editor, reason=in_every_language("Xato"))
     with pytest.raises(services.WorkflowError):
         services.preview_link_create(release=Release.objects.get(pk=release.pk), user=editor)
+
+
+def test_an_unknown_link_to_revoke_is_a_client_error(editor_client, link):
+    url = reverse("admin:press_release_links", args=[link.release.pk])
+    for value in ("abc", "", "99999", "1.5"):
+        response = editor_client.post(url, {"revoke": value})
+        assert response.status_code in (400, 404), value
+    assert PreviewLink.objects.get(pk=link.pk).revoked_at is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_preview_of_unsaved_changes_outside_a_test_transaction(editor_client, release_factory):
+    """The view runs in autocommit, as in production: no row lock may be taken there
+    (PostgreSQL refuses ``SELECT … FOR UPDATE`` outside a transaction; SQLite ignores it)."""
+    release = release_factory(title="Chiqqan")
+    data = {
+        "title_uz": "Tuzatish loyihasi",
+        "body_uz": "<p>Yangi matn</p>",
+        "kind": "meeting",
+        "event_date": "2021-05-05",
+        "edit_version": release.version,
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "attachments-TOTAL_FORMS": "0",
+        "attachments-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(admin_preview(release), data)
+    assert response.status_code == 200
+    assert "Tuzatish loyihasi" in response.content.decode()
+    assert Release.objects.get(pk=release.pk).title_uz == "Chiqqan [uz]"

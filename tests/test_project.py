@@ -1,6 +1,7 @@
 """Guards for the project as a whole: migrations, production settings, the lock file."""
 
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -40,9 +41,17 @@ PROD_ENV = {
 
 
 def test_production_settings_pass_the_deploy_check():
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PROD_ENV)
+    env = {**PROD_ENV, "PRESS_MEDIA_SERVED_BY": "nginx"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_media_on_the_filesystem_need_something_said_to_serve_them():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **PROD_ENV)
+    assert result.returncode != 0
+    assert "ministry.W001" in result.stderr
+    assert "PRESS_MEDIA_SERVED_BY" in result.stderr
 
 
 @pytest.mark.parametrize("missing", sorted(PROD_ENV))
@@ -168,3 +177,12 @@ def test_the_lock_pins_exactly_what_the_requirements_name():
         if name in pins and not requirement.specifier.contains(pins[name], prereleases=True)
     ]
     assert not problems, "requirements.lock is stale (run make lock): " + "; ".join(problems)
+
+
+def test_the_deploy_guide_names_files_that_exist():
+    guide = (ROOT / "docs" / "deploy.md").read_text()
+    named = set(re.findall(r"\(\.\./(deploy/[\w.-]+)\)", guide))
+    assert {"deploy/press.service", "deploy/nginx-media.conf"} <= named
+    assert all((ROOT / name).is_file() for name in named), named
+    unit = (ROOT / "deploy" / "press.service").read_text()
+    assert "gunicorn -c gunicorn.conf.py ministry.wsgi" in unit

@@ -2,7 +2,11 @@
 which the page cache, the cache headers and the read-replica router all ask."""
 
 import pytest
-from django.test import RequestFactory
+from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.test import Client, RequestFactory
+from django.utils import timezone
 
 from press.site.public_read import is_anonymous_public_read
 
@@ -24,10 +28,31 @@ def test_anything_but_get_and_head_is_not(method):
     assert not is_anonymous_public_read(getattr(factory, method)("/uz/press/"))
 
 
-def test_a_session_cookie_makes_it_personal(settings):
+def signed_in_session(user) -> str:
+    """The key of a stored session in which ``user`` is signed in."""
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+@pytest.mark.django_db
+def test_a_signed_in_session_makes_it_personal(editor):
     request = factory.get("/uz/press/")
-    request.COOKIES[settings.SESSION_COOKIE_NAME] = "anything"
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = signed_in_session(editor)
     assert not is_anonymous_public_read(request)
+
+
+@pytest.mark.django_db
+def test_a_junk_unknown_expired_or_anonymous_session_is_like_none(editor):
+    expired = signed_in_session(editor)
+    Session.objects.filter(session_key=expired).update(expire_date=timezone.now())
+    anonymous = SessionStore()
+    anonymous["something"] = "not a user"
+    anonymous.create()
+    for key in ("garbage", "x" * 32, expired, anonymous.session_key):
+        request = factory.get("/uz/press/")
+        request.COOKIES[settings.SESSION_COOKIE_NAME] = key
+        assert is_anonymous_public_read(request), key
 
 
 def test_a_messages_cookie_makes_it_personal():
@@ -36,7 +61,7 @@ def test_a_messages_cookie_makes_it_personal():
     assert not is_anonymous_public_read(request)
 
 
-def test_other_cookies_do_not(settings):
+def test_other_cookies_do_not():
     request = factory.get("/uz/press/")
     request.COOKIES[settings.LANGUAGE_COOKIE_NAME] = "ru"
     request.COOKIES["csrftoken"] = "anything"

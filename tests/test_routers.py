@@ -38,6 +38,20 @@ def test_public_pages_read_from_the_replica(client, release_factory, uzbekistan,
     assert on_primary == 0
 
 
+def test_a_junk_session_cookie_reads_from_the_replica(client, release_factory):
+    release_factory()
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
+        response = client.get("/uz/press/", HTTP_COOKIE="sessionid=" + "0" * 32)
+    assert response.status_code == 200
+    assert len(replica) > 0
+    # The primary is only asked whose session this is (nobody's), and nothing is written.
+    sql = [q["sql"] for q in primary.captured_queries]
+    assert sql and all(q.startswith("SELECT") and 'FROM "django_session"' in q for q in sql), sql
+
+
 def test_the_admin_uses_the_primary(admin_client, release_factory):
     release = release_factory()
     for path in ("/uz/admin/press/release/", f"/uz/admin/press/release/{release.pk}/change/"):

@@ -178,6 +178,9 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# What serves MEDIA_ROOT at MEDIA_URL when media are on the filesystem in production
+# ("nginx"): Django does not (ministry/checks.py warns at deploy until it is said).
+PRESS_MEDIA_SERVED_BY = os.environ.get("PRESS_MEDIA_SERVED_BY", "").strip()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -216,6 +219,9 @@ PRESS_PHOTO_MAX_SIDE = 3000  # the stored image, re-encoded, is at most this lon
 PRESS_RENDITION_WIDTHS = (480, 960, 1600)
 PRESS_CARD_WIDTHS = (480, 960)  # 3:2 crops around the focal point, for release cards
 PRESS_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
+# Office documents are ZIP archives: what they may unpack to, by their declared sizes.
+PRESS_OFFICE_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+PRESS_OFFICE_MAX_MEMBERS = 10_000
 
 LOGIN_URL = "admin:login"
 

@@ -4,17 +4,16 @@ shareable preview links of a release (press/site/preview.py answers the links th
 Plain views, wired by ReleaseAdmin.get_urls with the ModelAdmin as ``model_admin``.
 """
 
+from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from press import languages, services
 from press.admin.display import local_time
 from press.admin.pages import get_release, page_context
-from press.models import PreviewLink
 from press.site.preview import render_preview
 
 
@@ -36,7 +35,13 @@ def preview_links_view(request, pk, *, model_admin):
     release = get_release(model_admin, request, pk)
     if request.method == "POST":
         if "revoke" in request.POST:
-            link = get_object_or_404(PreviewLink, release=release, pk=request.POST["revoke"])
+            # The button's value is the id of one of this release's links; the form field
+            # refuses anything else ("abc" would make the database query itself fail).
+            field = forms.ModelChoiceField(queryset=release.preview_links.all())
+            try:
+                link = field.clean(request.POST["revoke"])
+            except ValidationError:
+                raise Http404("No such preview link of this release.") from None
             services.preview_link_revoke(link=link, user=request.user)
             model_admin.message_user(request, _("The preview link was revoked."), messages.SUCCESS)
         else:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from press import files as uploads
 from press import languages, search, services
 from press.admin import (
     duplicate,
@@ -202,7 +203,10 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = {**(extra_context or {}), "can_duplicate": self.has_add_permission(request)}
         try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            # Django's view saves in a transaction of its own, around release_save: a file
+            # written by a save that then fails there is deleted too.
+            with uploads.deleted_if_failed():
+                return super().changeform_view(request, object_id, form_url, extra_context)
         except (services.WorkflowError, ValidationError) as refusal:
             if request.method != "POST" or hasattr(request, "release_refusal"):
                 raise

@@ -18,9 +18,19 @@ from press.admin.workflow import VersionForm
 from press.models import Release, Revision, Status
 
 
+def get_release_history(model_admin, request, pk, *, change: bool = False) -> Release:
+    """The release ``pk`` if the user may see it (and change it, with ``change``) and may see
+    revisions: a revision holds every earlier text, which the release's own pages do not show.
+    """
+    release = get_release(model_admin, request, pk, change=change)
+    if not request.user.has_perm("press.view_revision"):
+        raise PermissionDenied
+    return release
+
+
 def revisions_view(request, pk, *, model_admin):
     """Every revision of the release, newest first, with who made it and when."""
-    release = get_release(model_admin, request, pk)
+    release = get_release_history(model_admin, request, pk)
     revisions = Revision.objects.for_release(release)
     context = page_context(
         model_admin,
@@ -46,7 +56,7 @@ def note(revision: Revision) -> str:
 
 def compare_view(request, pk, *, model_admin):
     """The differences between revisions ``a`` and ``b`` (by default the last two)."""
-    release = get_release(model_admin, request, pk)
+    release = get_release_history(model_admin, request, pk)
     numbers = []
     for key in ("a", "b"):
         try:
@@ -75,7 +85,7 @@ def compare_view(request, pk, *, model_admin):
 
 def revert_view(request, pk, number, *, model_admin):
     """GET: what reverting would do; POST: revert (a public release gets a new draft instead)."""
-    release = get_release(model_admin, request, pk, change=True)
+    release = get_release_history(model_admin, request, pk, change=True)
     if not services.edits_structure(request.user):
         raise PermissionDenied  # a revert restores dates and relations too
     revision = get_object_or_404(Revision, release=release, number=number)

@@ -10,13 +10,13 @@ works unchanged.
 - ``reencoding``: what a Photo stores (orientation applied, metadata dropped, sRGB);
 - ``renditions``: the widths and formats a <picture> offers, and the card crop;
 - ``fields``: the admin's upload fields, which run the checks;
-- ``cleanup``: deleting stored files nothing names any more;
+- ``cleanup``: deleting stored files nothing names any more, or whose save failed;
 - ``refusals``: the error an editor reads, shared by the checks.
 
 The names below are what the models, the admin, the tests and the bench use.
 """
 
-from press.files.cleanup import delete_files
+from press.files.cleanup import delete_files, deleted_if_failed, note_written
 from press.files.document_checks import (
     DOCUMENT_EXTENSIONS,
     DOCUMENT_TYPES,
@@ -56,8 +56,10 @@ __all__ = [
     "check_document",
     "check_photo",
     "delete_files",
+    "deleted_if_failed",
     "encode",
     "make_renditions",
+    "note_written",
     "picture_data",
     "prepare_photo",
 ]

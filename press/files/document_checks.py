@@ -6,6 +6,7 @@ ODS without macros), judged by its bytes rather than its name, and its name agre
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import PurePath
 
@@ -32,18 +33,69 @@ def accepted_document_types() -> str:
     return ", ".join(label for _mime, label in DOCUMENT_TYPES.values())
 
 
+# The end of a PDF: "startxref", the offset of its cross-reference, "%%EOF" (ISO 32000-1
+# §7.5.5), within the last kilobyte; writers may append a little after it.
+PDF_TAIL = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+PDF_TAIL_BYTES = 1024
+# What a cross-reference offset must point at: a table ("xref") or a stream object ("12 0 obj").
+PDF_XREF = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+
+
+def _looks_like_whole_pdf(fileobj) -> bool:
+    """True when the file ends as a PDF does and its cross-reference offset points at one.
+
+    Five bytes of "%PDF-" prove nothing: an HTML page may start with them. This reads no
+    object and runs nothing, but a file must be built as a PDF to pass.
+    """
+    fileobj.seek(0, 2)
+    size = fileobj.tell()
+    fileobj.seek(max(0, size - PDF_TAIL_BYTES))
+    tail = fileobj.read()
+    match = PDF_TAIL.search(tail.rstrip(b"\x00"))
+    if match is None or int(match.group(1)) >= size:
+        return False
+    fileobj.seek(int(match.group(1)))
+    found = PDF_XREF.match(fileobj.read(64))
+    fileobj.seek(0)
+    return found is not None
+
+
+def _check_unpacked_size(members) -> None:
+    """Refuse an archive whose parts are too many or would unpack to too much.
+
+    Judged from the sizes its directory declares, before anything is unpacked: a few
+    kilobytes may otherwise unpack to gigabytes in whatever opens it next (a ZIP bomb).
+    """
+    if len(members) > settings.PRESS_OFFICE_MAX_MEMBERS:
+        refuse(
+            _("The document has %(count)s parts; at most %(max)s are accepted."),
+            "too_many_parts",
+            count=len(members),
+            max=settings.PRESS_OFFICE_MAX_MEMBERS,
+        )
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > settings.PRESS_OFFICE_MAX_UNPACKED_BYTES:
+        refuse(
+            _("The document unpacks to %(size)s; at most %(max)s are accepted."),
+            "unpacks_too_large",
+            size=filesizeformat(unpacked),
+            max=filesizeformat(settings.PRESS_OFFICE_MAX_UNPACKED_BYTES),
+        )
+
+
 def _document_kind(fileobj) -> str | None:
     """The allow-listed kind the content is, by its bytes alone; None for anything else."""
     fileobj.seek(0)
     head = fileobj.read(8)
     fileobj.seek(0)
     if head.startswith(b"%PDF-"):
-        return "pdf"
+        return "pdf" if _looks_like_whole_pdf(fileobj) else None
     if not head.startswith(b"PK\x03\x04"):
         return None
     try:
         with zipfile.ZipFile(fileobj) as archive:
             members = archive.infolist()
+            _check_unpacked_size(members)
             names = [m.filename for m in members]
             if any(PurePath(n).name.lower() == "vbaproject.bin" for n in names) or any(
                 n.startswith(("Basic/", "Scripts/")) for n in names

@@ -1,11 +1,17 @@
-"""Form fields for uploads: each checks the file by its content before anything is stored."""
+"""Fields for uploads: each checks the file by its content before anything is stored."""
+
+from pathlib import PurePath
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from press.files.cleanup import note_written
 from press.files.document_checks import DOCUMENT_EXTENSIONS, check_document
 from press.files.photo_checks import PHOTO_EXTENSIONS, check_photo
+from press.files.reencoding import prepare_photo
 
 
 class CheckedFileField(forms.FileField):
@@ -76,3 +82,25 @@ class DocumentFormField(CheckedFileField):
 
     def check(self, fileobj) -> None:
         check_document(fileobj)
+
+
+class ReencodedImageField(models.ImageField):
+    """An image stored as photos are: checked, then re-encoded from its pixels (no EXIF, no
+    location, no trailing bytes), never as uploaded. Its form field is the photo upload's.
+
+    For an image on its own (a person's portrait); a release's photos also need renditions
+    and are re-encoded by ``Photo.save``.
+    """
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PhotoFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        # Not FileField.pre_save: that would store the uploaded bytes as they are.
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            prepared = prepare_photo(file.file, file.name)  # refuses what the form refuses
+            name = f"{PurePath(file.name).stem}.{prepared.extension}"
+            file.save(name, ContentFile(prepared.data), save=False)
+            note_written(file.storage, file.name)
+        return file

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image, features
 
+from press.files.cleanup import note_written
 from press.files.reencoding import EXTENSION, encode
 
 # Renditions: the formats a <picture> offers, best first. The last one is the <img>.
@@ -78,6 +79,7 @@ def make_renditions(
             for fmt in [*RENDITION_FORMATS, fallback]:
                 name = f"{stem}-{run}-{kind}{scaled.width}.{EXTENSION[fmt]}"
                 stored = storage.save(name, ContentFile(encode(scaled, fmt)))
+                note_written(storage, stored)
                 made.append(
                     {
                         "kind": kind,

@@ -117,8 +117,13 @@ class Photo(models.Model):
         """Re-encode a new image and make its renditions; old files go after the commit.
 
         Both the admin (an uploaded file) and code that calls ``image.save(name, content,
-        save=False)`` first (the demo data) come through here.
+        save=False)`` first (the demo data) come through here. The files written here are
+        deleted again if this save, or the transaction around it, fails (press/files/cleanup.py).
         """
+        with uploads.deleted_if_failed():
+            self._save(*args, **kwargs)
+
+    def _save(self, *args, **kwargs):
         storage = self.image.storage
         obsolete = []
         if self.image and "image" not in self.get_deferred_fields():
@@ -149,6 +154,7 @@ class Photo(models.Model):
                 self.image.close()
                 storage.delete(raw)
         self.image.save(f"photo.{prepared.extension}", ContentFile(prepared.data), save=False)
+        uploads.note_written(storage, self.image.name)
         self.width, self.height = prepared.width, prepared.height
         self.content_hash = prepared.content_hash
         self.renditions = uploads.make_renditions(

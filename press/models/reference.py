@@ -12,6 +12,7 @@ from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from press import languages
+from press.files.fields import ReencodedImageField
 from press.models.files import upload_portrait
 from press.text import sanitize_html
 
@@ -95,7 +96,12 @@ class Person(MachineTranslated):
         help_text=_("As it is spelled in each language: Kamilov, Камилов."),
     )
     biography = models.TextField(_("biography"), blank=True)
-    portrait = models.ImageField(_("portrait"), upload_to=upload_portrait, blank=True)
+    portrait = ReencodedImageField(
+        _("portrait"),
+        upload_to=upload_portrait,
+        blank=True,
+        help_text=_("JPEG, PNG or WebP. Stored re-encoded, without location or camera data."),
+    )
 
     class Meta:
         verbose_name = _("person")

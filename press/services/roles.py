@@ -26,6 +26,8 @@ AUTHOR = [
     "add_attachment",
     "change_attachment",
     "delete_attachment",
+    # The history of what they write (press/admin/revisions.py asks for it).
+    "view_revision",
 ]
 
 TRANSLATOR = [
@@ -34,6 +36,7 @@ TRANSLATOR = [
     "translate_release",
     "view_photo",
     "view_attachment",
+    "view_revision",
     # Names are spelled per script: translators fill them too.
     "change_country",
     "change_topic",

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from press import files as uploads
 from press import languages
 from press.models import Release, Revision, Status
 from press.services.base import audit, by_language, lock, photos_missing_alt, write
@@ -24,6 +25,7 @@ from press.services.permissions import (
 from press.services.revisions import CONTENT_FIELDS, TEXT_FIELDS, revision_create
 
 
+@uploads.deleted_if_failed  # photos written by save_related go if the save rolls back
 @transaction.atomic
 def release_save(
     *,

@@ -10,7 +10,7 @@ class CacheHeadersMiddleware:
     """``Cache-Control`` on every answer to GET and HEAD that has none yet.
 
     - anything but an anonymous public read (press.site.public_read: the admin, previews,
-      any page for someone with a session or a message waiting): ``private, no-store``
+      any page for someone signed in or with a message waiting): ``private, no-store``
       (never cached);
     - an answer that sets a cookie: the same, so a CDN never hands one visitor's cookie
       to another;
@@ -18,7 +18,8 @@ class CacheHeadersMiddleware:
       max-age=PRESS_CACHE_MAX_AGE``. ConditionalGetMiddleware, outside this one, adds the
       ETag and answers ``If-None-Match`` with 304.
 
-    The session is never read to decide, so anonymous pages stay free of ``Vary: Cookie``.
+    ``request.session`` is never touched to decide, so anonymous pages stay free of
+    ``Vary: Cookie``.
     A view that sets its own ``Cache-Control`` (``never_cache`` on a preview) is left alone.
     """
 

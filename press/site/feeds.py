@@ -6,6 +6,8 @@ language of its URL prefix, newest first; links are absolute and an item's id is
 address of the release in that language, which never changes (slugs are kept on retitling).
 """
 
+import html
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
@@ -21,7 +23,22 @@ from press.models import Appointment, Country, Person, Release, Topic
 from press.site import page_cache
 from press.site.filters import ReleaseFilter
 
-FORMATS = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
+
+class TextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (``type="text"``), as our leads are.
+
+    Django writes every summary as ``type="html"``: a lead typed as ``<img onerror=…>``
+    would then be markup to every feed reader.
+    """
+
+    def add_item_elements(self, handler, item):
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
+FORMATS = {"rss": Rss201rev2Feed, "atom": TextAtom1Feed}
 
 
 def translated(obj, field_name: str) -> str:
@@ -147,8 +164,13 @@ class ReleaseFeed(Feed):
         return getattr(item, languages.field("title"))
 
     def item_description(self, item):
+        """The lead (plain text), or the start of the body's text, in what the format
+        expects: RSS readers take a description as HTML, so it is escaped there."""
         lead = getattr(item, languages.field("lead"))
-        return lead or strip_tags(getattr(item, languages.field("body"))).strip()[:600]
+        if not lead:
+            # The body is HTML: its text still holds entities (&amp;) until unescaped.
+            lead = html.unescape(strip_tags(getattr(item, languages.field("body")))).strip()[:600]
+        return lead if issubclass(self.feed_type, Atom1Feed) else html.escape(lead, quote=False)
 
     def item_link(self, item):
         return item.get_absolute_url()
@@ -228,7 +250,7 @@ def feed_links(request, *, name="press:release_list_feed", kwargs=None, keep_que
     links = []
     for fmt, feed_type, label in (
         ("rss", Rss201rev2Feed, "RSS"),
-        ("atom", Atom1Feed, "Atom"),
+        ("atom", TextAtom1Feed, "Atom"),
     ):
         url = reverse(name, kwargs={**(kwargs or {}), "format": fmt})
         links.append(

@@ -13,7 +13,7 @@ for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59.
 What is cached: answers to GET (HEAD reads the same entry) with status 200 from the public
 surfaces (``press`` URLs but previews and downloads; sitemaps; robots.txt) that
 ``CacheHeadersMiddleware`` marked ``public`` and that set no cookie. A request that is not
-an anonymous public read (press.site.public_read: a session or messages cookie, the admin,
+an anonymous public read (press.site.public_read: a signed-in session, a messages cookie, the admin,
 a preview link) is never answered from the cache and never stored, and nothing is read
 from the database on a hit.
 

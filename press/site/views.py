@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
@@ -22,6 +22,7 @@ from press.models import (
 from press.site import page_cache, seo
 from press.site.feeds import feed_links
 from press.site.filters import ReleaseFilter
+from press.site.ranges import ranged_file_response
 from press.site.sitemaps import robots_txt_lines
 
 
@@ -309,9 +310,10 @@ def attachment_download(request, slug, pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(
+    response = ranged_file_response(
+        request,
         handle,
-        as_attachment=True,
+        size=attachment.file.size,
         filename=attachment.download_name(),
         content_type=attachment.content_type or "application/octet-stream",
     )
