@@ -9,11 +9,13 @@ import datetime
 import io
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.signals import request_finished, request_started
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
@@ -71,40 +73,51 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
-class RequestsInFlight:
-    """Counts a browser context's requests that have not finished or failed yet."""
+class ServerRequests:
+    """Counts the requests the live server (a thread of this process) is answering."""
 
-    def __init__(self, context):
+    def __init__(self):
+        self.lock = threading.Lock()
         self.count = 0
-        context.on("request", self.started)
-        context.on("requestfinished", self.ended)
-        context.on("requestfailed", self.ended)
+        request_started.connect(self.started, dispatch_uid="browser-tests-started")
+        request_finished.connect(self.finished, dispatch_uid="browser-tests-finished")
 
-    def started(self, request):
-        self.count += 1
+    def started(self, **kwargs):
+        with self.lock:
+            self.count += 1
 
-    def ended(self, request):
-        self.count -= 1
+    def finished(self, **kwargs):
+        with self.lock:
+            self.count -= 1
+
+    def wait_until_idle(self, page, quiet_ms=300, limit_ms=15_000):
+        """Wait until no request has been in progress for ``quiet_ms``: a beacon sent by a
+        page being left is still on its way for a moment."""
+        quiet = waited = 0
+        while quiet < quiet_ms and waited < limit_ms:
+            page.wait_for_timeout(50)
+            waited += 50
+            quiet = quiet + 50 if self.count <= 0 else 0
 
 
-def leave_quietly(context, in_flight):
-    """Leave every page of a context and wait for the requests that leaving sends.
+SERVER = ServerRequests()
+
+
+def leave_quietly(context):
+    """Leave every page of a context and wait until the server has answered what that sent.
 
     Hazard: the test database is flushed right after the test. A page's presence beat or
     the beacon it sends on leaving (static/js/admin-presence.js) that reaches the live
     server during the flush writes to a table being emptied, which SQLite refuses
-    ("database table is locked") and turns into an error in a test that has passed. So the
-    pages go to about:blank first (their pagehide beacon goes out while we still watch),
-    and the context is closed only once the server has answered everything it was sent.
+    ("database table is locked"), or reaches it once database access is blocked between
+    tests: an error in a test that has passed. So the pages go to about:blank first, and
+    the context is closed only once the server has been idle for a moment.
     """
     for page in context.pages:
         if not page.is_closed():
             page.goto("about:blank")
-    pages = [page for page in context.pages if not page.is_closed()]
-    for _ in range(200):
-        if in_flight.count <= 0 or not pages:
-            break
-        pages[0].wait_for_timeout(50)
+    pump = context.pages[0] if context.pages else context.new_page()
+    SERVER.wait_until_idle(pump)
 
 
 @pytest.fixture
@@ -115,12 +128,12 @@ def open_page(browser):
     def open_(viewport=PHONE, **options):
         context = browser.new_context(viewport=viewport, **options)
         context.set_default_timeout(15_000)
-        contexts.append((context, RequestsInFlight(context)))
+        contexts.append(context)
         return context.new_page()
 
     yield open_
-    for context, in_flight in contexts:
-        leave_quietly(context, in_flight)
+    for context in contexts:
+        leave_quietly(context)
         context.close()
 
 

@@ -172,7 +172,7 @@ def test_presence_lasts_while_the_page_is_open(
 
     one = open_page(DESKTOP)
     sign_in(one, live_server, "ru", "aziza", change_path(talks, "ru"))
-    two.wait_for_selector(f"{warning} li", timeout=5_000)
+    two.wait_for_selector(f"{warning} li", timeout=15_000)
     assert two.locator(f"{warning} li").all_inner_texts() == [
         "Aziza Karimova ҳозир бу хабарни очиб турибди ва уни ўзгартириши мумкин."
     ]
@@ -183,12 +183,12 @@ def test_presence_lasts_while_the_page_is_open(
     one.fill("#id_title_ru", "Переговоры в Ташкенте")
     one.click("input[name=_save]")  # back to the list: the form is no longer open
     one.wait_for_load_state("networkidle")
-    two.wait_for_selector(f"{warning}[hidden]", state="attached", timeout=5_000)
+    two.wait_for_selector(f"{warning}[hidden]", state="attached", timeout=15_000)
     assert two.locator(f"{warning} li").count() == 0
 
     # Editor one opens the release again, then closes the tab.
     one.goto(f"{live_server.url}{change_path(talks, 'ru')}")
-    two.wait_for_selector(f"{warning} li", timeout=5_000)
+    two.wait_for_selector(f"{warning} li", timeout=15_000)
     one.close()
-    two.wait_for_selector(f"{warning}[hidden]", state="attached", timeout=5_000)
+    two.wait_for_selector(f"{warning}[hidden]", state="attached", timeout=15_000)
     assert two.locator(f"{warning} li").count() == 0

@@ -4,7 +4,7 @@ draft that survives a lost tab (kept in the browser, restored on request)."""
 import pytest
 
 from press.models import Release
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, leave_quietly
 from tests.support import EDITOR_HTML, PASSWORD, WORD, structure
 
 pytestmark = [pytest.mark.browser]
@@ -110,6 +110,7 @@ def same_browser(browser):
     context = browser.new_context(viewport=DESKTOP)
     context.set_default_timeout(15_000)
     yield context
+    leave_quietly(context)
     context.close()
 
 
