@@ -237,6 +237,7 @@ def test_countries_topics_and_officials_in_two_languages(client, uzbekistan, tra
     assert countries[0]["url"] == "http://testserver/ru/countries/uzbekistan/"
     _, country = get(client, "/countries/uzbekistan", lang="uz")
     assert country["name"] == "Oʻzbekiston" and country["iso3"] == "UZB"
+    assert country["name_language"] == "uz"
 
     _, topics = get(client, "/topics", lang="uz-cyrl")
     assert [t["name"] for t in topics] == ["Савдо"]
@@ -372,3 +373,13 @@ def test_the_docs_page_uses_our_own_files_under_the_sites_csp(client, db):
     assert '"validatorUrl": null' in page
     # Served under the site's policy: scripts from our own origin only, none inline.
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_a_missing_name_says_which_language_it_falls_back_to(client, uzbekistan):
+    """The pages mark such a name with its lang; a Cyrillic reader must be told it is Latin."""
+    uzbekistan.name_uz_cyrl = ""
+    uzbekistan.save()
+    _, country = get(client, "/countries/uzbekistan", lang="uz-cyrl")
+    assert (country["name"], country["name_language"]) == ("Oʻzbekiston", "uz")
+    _, country = get(client, "/countries/uzbekistan", lang="ru")
+    assert (country["name"], country["name_language"]) == ("Узбекистан", "ru")

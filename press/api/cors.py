@@ -7,7 +7,7 @@ everyone, without cookies, so there is no list of origins or credentials to mana
 from django.http import HttpResponse
 
 API_PREFIX = "/api/"
-ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+ALLOWED_METHODS = "GET, OPTIONS"  # the API answers GET only (HEAD is a 405)
 # Conditional GET and the caller's preferred language are all a client sends.
 ALLOWED_HEADERS = "Accept, Accept-Language, If-None-Match, If-Modified-Since"
 # What a page in the browser may read from an answer besides the simple headers.

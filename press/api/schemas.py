@@ -25,6 +25,9 @@ class Error(Schema):
 class Link(Schema):
     slug: str
     name: str
+    # The language the name is written in: the one asked for, or where the name is missing
+    # in it, the one it falls back to (as the pages mark it with a lang attribute).
+    name_language: str
     url: str
 
 
@@ -134,14 +137,23 @@ def _text(obj, name: str) -> str:
     return getattr(obj, languages.field(name)) or ""
 
 
+def _name(obj) -> dict:
+    """``name`` and ``name_language``: the name in the active language, else the first
+    language that has it, in the order the pages fall back (press_tags.tr)."""
+    for code in [languages.current(), *languages.codes()]:
+        value = getattr(obj, languages.field("name", code))
+        if value:
+            return {"name": value, "name_language": code}
+    return {"name": obj.slug, "name_language": languages.current()}
+
+
 def country_out(request, country) -> dict:
     return {
         "code": country.code,
         "iso3": country.iso3,
         "slug": country.slug,
         "kind": country.kind,
-        # The name falls back to another language where it is missing, as on the pages.
-        "name": str(country),
+        **_name(country),
         "url": page_url(request, "press:country", slug=country.slug),
     }
 
@@ -149,7 +161,7 @@ def country_out(request, country) -> dict:
 def topic_out(request, topic) -> dict:
     return {
         "slug": topic.slug,
-        "name": str(topic),
+        **_name(topic),
         "description": _text(topic, "description"),
         "url": page_url(request, "press:topic", slug=topic.slug),
     }
@@ -158,7 +170,7 @@ def topic_out(request, topic) -> dict:
 def person_link(request, person) -> dict:
     return {
         "slug": person.slug,
-        "name": str(person),
+        **_name(person),
         "url": page_url(request, "press:official", slug=person.slug),
     }
 
@@ -216,7 +228,7 @@ def attachment_out(request, release, attachment) -> dict:
     return {
         # The download goes through the release's page, which checks it is still readable.
         "url": page_url(request, "press:attachment", slug=release.slug, pk=attachment.pk),
-        "title": _text(attachment, "title") or attachment.download_name(),
+        "title": _text(attachment, "title"),
         "language": attachment.language,
         "content_type": attachment.content_type,
         "size": attachment.size,

@@ -65,7 +65,9 @@ def invalid_parameters(request, exc):
     with translation.override(asked_language(request), deactivate=False):
         errors = {}
         for error in exc.errors:
-            name = str(error.get("loc", ["", "?"])[-1])
+            # ("query", "date_from") or ("query", "country", 0): the parameter is the last name.
+            names = [part for part in error.get("loc", ()) if isinstance(part, str)]
+            name = names[-1] if names else "?"
             if name == "lang":
                 message = _("Unknown language: use uz, uz-cyrl, ru or en.")
             else:
