@@ -95,8 +95,10 @@ def test_the_correction_note_is_shown(client, db):
     assert item["correction"] is None
 
 
-def test_filters_and_search_are_the_sites(client, uzbekistan, kyrgyzstan, trade):
-    about_uz = make_release(title="Paxta savdosi", countries=[uzbekistan], topics=[trade])
+def test_filters_and_search_are_the_sites(client, uzbekistan, kyrgyzstan, trade, minister):
+    about_uz = make_release(
+        title="Paxta savdosi", countries=[uzbekistan], topics=[trade], participants=[minister]
+    )
     about_kg = make_release(title="Suv xoʻjaligi", countries=[kyrgyzstan], kind="visit")
 
     def ids(**params):
@@ -107,6 +109,7 @@ def test_filters_and_search_are_the_sites(client, uzbekistan, kyrgyzstan, trade)
     assert ids(country="UZ") == {about_uz.pk}
     assert ids(country=["UZ", "KG"]) == {about_uz.pk, about_kg.pk}
     assert ids(topic="trade") == {about_uz.pk}
+    assert ids(official="demo-minister") == {about_uz.pk}
     assert ids(kind="visit") == {about_kg.pk}
     assert ids(q="paxta") == {about_uz.pk}
     # Cyrillic and apostrophes aside, as on the site.
