@@ -348,6 +348,8 @@ def test_cors_for_reads_and_preflight(client, db):
     assert preflight["Access-Control-Allow-Origin"] == "*"
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     assert "If-None-Match" in preflight["Access-Control-Allow-Headers"]
+    # The answer is in the lang asked for, whatever the browser's language: one copy to keep.
+    assert "Accept-Language" not in response.get("Vary", "")
     # The site's pages are not the API's: no CORS there.
     assert not client.get("/en/").has_header("Access-Control-Allow-Origin")
 

@@ -1,4 +1,5 @@
 """CORS for the public API: anyone may read it from a browser, no one may send credentials.
+Also its Vary header: what a successful answer depends on.
 
 A handful of headers written here rather than a package: the API only answers reads, to
 everyone, without cookies, so there is no list of origins or credentials to manage.
@@ -38,5 +39,22 @@ class ApiCorsMiddleware:
         else:
             response = self.get_response(request)
             response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+            if response.status_code in (200, 304):
+                drop_accept_language(response)
         response["Access-Control-Allow-Origin"] = "*"
         return response
+
+
+def drop_accept_language(response):
+    """Takes Accept-Language out of Vary, where LocaleMiddleware put it.
+
+    An answer's language is its ``lang`` parameter, part of the URL; only an error about
+    ``lang`` itself speaks the caller's language, and errors are not cached. Left in, every
+    spelling of Accept-Language would keep its own copy in a CDN and in browsers.
+    """
+    kept = [v.strip() for v in response.get("Vary", "").split(",") if v.strip()]
+    kept = [v for v in kept if v.lower() != "accept-language"]
+    if kept:
+        response["Vary"] = ", ".join(kept)
+    elif response.has_header("Vary"):
+        del response["Vary"]
