@@ -23,6 +23,7 @@ from press.api import cursor, schemas
 from press.models import Appointment, Country, Kind, Person, Photo, Release, Topic
 from press.site.filters import ReleaseFilter
 
+# settings.LANGUAGES' codes, written out for the schema (tests/test_api.py compares them).
 Lang = Literal["uz", "uz-cyrl", "ru", "en"]
 LANG = Query(
     settings.LANGUAGE_CODE,
@@ -118,9 +119,9 @@ def in_language(view):
 
     def wrapped(request, *args, lang: str, response, **kwargs):
         with translation.override(lang):
-            if any("\0" in str(value) for value in kwargs.values()):
-                raise ApiError(404, _("There is nothing at this address."))
             check_characters(request)
+            if any("\0" in str(value) for value in kwargs.values()):  # in the path
+                raise ApiError(404, _("There is nothing at this address."))
             response["Content-Language"] = languages.bcp47(lang)
             return view(request, *args, lang=lang, response=response, **kwargs)
 
