@@ -5,11 +5,14 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from ministry.health import healthz
+from press.api.views import api
 from press.site.sitemaps import SITEMAPS
 from press.site.views import robots_txt
 
-# Outside the language prefixes: one sitemap index and one robots.txt for the whole site.
+# Outside the language prefixes: one sitemap index and one robots.txt for the whole site,
+# and the API, whose language is a parameter (press/api/views.py says why).
 urlpatterns = [
+    path("api/v1/", api.urls),
     path("robots.txt", robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",

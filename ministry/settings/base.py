@@ -34,12 +34,18 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # The public API (press/api/): ninja in INSTALLED_APPS makes its docs page use the
+    # Swagger UI files it ships (static/ninja/), never a CDN.
+    "ninja",
     "press",
 ]
 
 MIDDLEWARE = [
     # Before anything reads the host to build a URL or a cache key (ministry/middleware.py).
     "ministry.middleware.AllowedHostMiddleware",
+    # The API's CORS headers and preflight answers (press/api/cors.py): above the page cache
+    # and the conditional GET, so that a 304 or a cached answer carries them too.
+    "press.api.cors.ApiCorsMiddleware",
     # Whole public pages for anonymous visitors (press/site/page_cache.py): a hit runs
     # nothing below; what is stored is the answer as everything below made it.
     "press.site.page_cache.PageCacheMiddleware",
@@ -189,6 +195,9 @@ STORAGES = {
 # --- Product settings ------------------------------------------------------
 PRESS_PAGE_SIZE = 20
 PRESS_FEED_SIZE = 30  # items in each RSS/Atom feed
+# Releases per page of the public API (press/api/), and the most a client may ask for.
+PRESS_API_PAGE_SIZE = 20
+PRESS_API_MAX_PAGE_SIZE = 100
 # An open change form tells the server every this many seconds that its editor is still
 # there; an editor whose last beat is older than the window is no longer named as present.
 PRESS_PRESENCE_BEAT_SECONDS = 20

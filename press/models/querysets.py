@@ -155,3 +155,11 @@ class ReleaseQuerySet(models.QuerySet):
     def latest(self):
         """Newest publication first, the id breaking ties so that pages do not overlap."""
         return self.order_by("-published_at", "-id")
+
+    def after(self, published_at: datetime.datetime, pk: int):
+        """Releases that come after (``published_at``, ``pk``) in ``latest()`` order: the
+        next page of a cursor (the public API), which a release published meanwhile, at the
+        top of the order, cannot shift."""
+        return self.filter(
+            models.Q(published_at__lt=published_at) | models.Q(published_at=published_at, pk__lt=pk)
+        )
