@@ -119,6 +119,7 @@ class Cluster:
         try:
             self.start()
         except BaseException:
+            self.print_logs()  # the temp dir and its logs go with stop()
             self.stop()
             raise
         return self
@@ -150,18 +151,26 @@ class Cluster:
         self.timings[what] = time.monotonic() - began
 
     def stop(self) -> None:
+        """Stops everything still running and removes the temp dir; never raises."""
         for name in reversed(list(self.processes)):
             self.stop_process(name)
         for cluster in ("replica", "primary"):
             if (self.dir / cluster / "postmaster.pid").exists():
-                self.pg_ctl(cluster, "stop", "-m", "immediate")
+                self.pg_ctl(cluster, "stop", "-m", "immediate", check=False)
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    def print_logs(self, lines: int = 20) -> None:
+        """The end of every process's log, on stderr: what failed to start says why there."""
+        for log in sorted(self.dir.glob("*.log")):
+            tail = log.read_text(errors="replace").splitlines()[-lines:]
+            print(f"--- {log.name}", *tail, sep="\n", file=sys.stderr)
+
     def spawn(self, name: str, argv: list[str], env: dict | None = None) -> None:
-        log = open(self.dir / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
-        self.processes[name] = subprocess.Popen(
-            argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with open(self.dir / f"{name}.log", "ab") as log:  # the child keeps its own descriptor
+            self.processes[name] = subprocess.Popen(
+                argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
 
     def stop_process(self, name: str, sig=signal.SIGTERM, timeout: float = 30) -> None:
         """Sends ``sig`` and waits for the process to end (SIGTERM: gunicorn ends its requests)."""
@@ -177,11 +186,11 @@ class Cluster:
 
     # --- PostgreSQL -----------------------------------------------------------------------
 
-    def pg_ctl(self, cluster: str, *args: str) -> None:
+    def pg_ctl(self, cluster: str, *args: str, check: bool = True) -> None:
         data, log = self.dir / cluster, self.dir / f"{cluster}.log"
         subprocess.run(
             [*self.as_pg, str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(log), *args],
-            check=True, capture_output=True,
+            check=check, capture_output=True,
         )  # fmt: skip
 
     def pg_dir(self, name: str) -> Path:
