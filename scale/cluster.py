@@ -342,6 +342,9 @@ defaults
     timeout connect 2s
     timeout client 30s
     timeout server 30s
+    # Without it a check may take only "inter" (0.5 s) to answer: a busy server would be
+    # taken out, though it answers pages.
+    timeout check 5s
     retries 3
     option redispatch 1
     retry-on conn-failure empty-response response-timeout
