@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -108,3 +108,11 @@ bench: install
 bench-load: install
 	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL: see bench/README.md"; exit 1; }
 	$(PY) bench/load.py
+
+# The scale-out topology of docs/deploy.md on this machine, from real parts on free ports in
+# a temp dir: a PostgreSQL primary and streaming replica, Redis, an S3-compatible store (moto),
+# two gunicorn app servers behind HAProxy. Publishes, reads, stops a server and the replica,
+# and prints what it sees (about a minute); tests/scale/ asserts the same. Needs haproxy,
+# redis-server and the PostgreSQL server binaries (PG_BIN, default the newest installed).
+scale-demo: install
+	$(PY) -m scale.demo

@@ -107,3 +107,38 @@ def test_migrations_run_only_on_the_primary():
     router = PrimaryReplicaRouter()
     assert router.allow_migrate("default", "press")
     assert not router.allow_migrate("replica", "press")
+
+
+@pytest.fixture
+def replica_down(monkeypatch):
+    """The replica alias pointed at a database that cannot be reached (its own settings dict:
+    a test mirror shares the primary's), and the pause after a failure reset afterwards."""
+    from ministry import routers
+
+    replica = connections["replica"]
+    replica.close()
+    broken = dict(replica.settings_dict)
+    if replica.vendor == "sqlite":
+        broken["NAME"] = "/nonexistent/directory/replica.sqlite3"
+    else:
+        broken["PORT"] = "1"  # nothing listens: refused at once
+    monkeypatch.setattr(replica, "settings_dict", broken)
+    # SQLite's in-memory test database ignores close(): drop the kept connection by hand.
+    monkeypatch.setattr(replica, "connection", None)
+    monkeypatch.setattr(routers, "_replica_down_until", 0.0, raising=False)
+    yield
+    replica.close()
+
+
+def test_a_replica_that_is_down_sends_public_reads_to_the_primary(
+    client, release_factory, replica_down
+):
+    release = release_factory(title="Zaxira")
+    with CaptureQueriesContext(connections["default"]) as primary:
+        response = client.get(f"/uz/press/{release.slug}/")
+    assert response.status_code == 200 and "Zaxira" in response.content.decode()
+    assert len(primary) > 0 and connections["replica"].connection is None
+    # The next visitors do not try the replica again at once.
+    from ministry import routers
+
+    assert not routers.replica_available("replica")

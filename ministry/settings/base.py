@@ -119,11 +119,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def add_read_replica(databases: dict) -> str | None:
-    """A ``replica`` alias from DATABASE_REPLICA_URL, if set: public pages read from it."""
+    """A ``replica`` alias from DATABASE_REPLICA_URL, if set: public pages read from it.
+
+    Its connect timeout is short (DATABASE_REPLICA_CONNECT_TIMEOUT seconds, default 2, the
+    least libpq honours): a replica that does not answer sends visitors to the primary
+    (ministry/routers.py); only the requests that find it gone wait this long, then each
+    process leaves it alone for a while.
+    """
     url = os.environ.get("DATABASE_REPLICA_URL", "").strip()
     if not url:
         return None
     databases["replica"] = database(url)
+    if "connect_timeout" in databases["replica"].get("OPTIONS", {}):
+        timeout = int(os.environ.get("DATABASE_REPLICA_CONNECT_TIMEOUT", "2"))
+        databases["replica"]["OPTIONS"]["connect_timeout"] = timeout
     databases["replica"]["TEST"] = {"MIRROR": "default"}
     return "replica"
 
@@ -180,7 +189,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
 
 # --- Static and media ------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
