@@ -217,7 +217,7 @@ def test_errors_are_400_with_json_in_the_callers_language(client, db):
     response = client.get(f"{API}/releases", {"lang": "fr"}, HTTP_ACCEPT_LANGUAGE="ru")
     assert response.status_code == 400
     assert response.json()["errors"] == {
-        "lang": ["Неизвестный язык: используйте uz, uz-cyrl, ru или en."]
+        "lang": ["Неизвестный язык: используйте один из кодов uz, uz-cyrl, ru, en."]
     }
 
     for name in ("q", "cursor"):

@@ -70,7 +70,10 @@ def invalid_parameters(request, exc):
             names = [part for part in error.get("loc", ()) if isinstance(part, str)]
             name = names[-1] if names else "?"
             if name == "lang":
-                message = _("Unknown language: use uz, uz-cyrl, ru or en.")
+                # The codes are what the caller types, the same in every language.
+                message = _("Unknown language: use one of %(codes)s.") % {
+                    "codes": ", ".join(languages.codes())
+                }
             else:
                 message = _("This value is not valid.")
             errors.setdefault(name, []).append(message)
