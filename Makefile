@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults node
 
 install: $(VENV)/.installed messages node
 
@@ -108,3 +108,11 @@ bench: install
 bench-load: install
 	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL: see bench/README.md"; exit 1; }
 	$(PY) bench/load.py
+
+# The press list under ~200 requests/s for 60 s while a Redis of its own is killed for 10 s
+# and a gunicorn worker is SIGKILLed: non-2xx and p99 before, during and after, in
+# bench/results/faults-load.*. Needs wrk, redis-server and DATABASE_URL naming a PostgreSQL
+# database of its own (the demo data is loaded into it).
+bench-faults: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL: see bench/README.md"; exit 1; }
+	$(PY) bench/faults_load.py
