@@ -135,6 +135,35 @@ def test_a_stalled_database_leaves_cached_pages_healthz_and_bounded_errors(
     assert site.get("/healthz").json() == {"status": "ok", "database": "ok", "cache": "ok"}
 
 
+def test_more_stalled_requests_than_threads_are_all_answered_and_then_served(
+    site, proxy, release_factory
+):
+    release_factory(title="Savdo")
+    cached(site, "/uz/press/")
+    threads = int(site.env["WEB_CONCURRENCY"]) * int(site.env["GUNICORN_THREADS"])
+
+    proxy.stall()
+    with ThreadPoolExecutor(threads + 4) as pool:
+        # Every thread of every worker waits on the database: what is behind them (the
+        # cached page, /healthz) waits its turn, which comes when their read bound ends.
+        waiting = [
+            (code, pool.submit(site.get, f"/{code}/press/?n={n}"))
+            for n in range(threads // 4 + 1)
+            for code in CODES
+        ]
+        page = site.get("/uz/press/")
+        health = site.get("/healthz")
+        for code, future in waiting:
+            response = future.result()
+            assert response.status_code == 500, (code, response.status_code)
+            assert f"<h1>{server_error_heading(code)}</h1>" in response.text
+    assert page.status_code == 200 and "Savdo [uz]" in page.text
+    assert health.status_code == 503 and health.json()["database"] == "unavailable"
+
+    proxy.resume()
+    assert_all_answer(site, [f"/{code}/press/?after=1" for code in CODES] * 2, "Savdo")
+
+
 def test_a_database_restart_is_not_a_500_from_a_dead_kept_connection(site, proxy, release_factory):
     release_factory(title="Savdo")
     # Every thread keeps a connection (CONN_MAX_AGE): make many of them.
