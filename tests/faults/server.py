@@ -6,14 +6,18 @@ TcpProxy, so that a test can stall or cut its database without touching the mach
 PostgreSQL. Its database bounds are short, so that a fault is seen in seconds.
 """
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 from pathlib import Path
-
-import requests
 
 from .conftest import free_port
 
@@ -22,6 +26,52 @@ START_SECONDS = 120  # importing the app in each worker on a loaded 2-core machi
 # A bound on each request the tests make: far above the server's own database bounds
 # (a few seconds), so that only a request that would wait for ever fails a test.
 REQUEST_SECONDS = 60
+
+
+@dataclass
+class Response:
+    status_code: int
+    headers: dict
+    text: str
+    elapsed: float  # seconds from sending the request to reading the whole answer
+
+    def json(self):
+        return json.loads(self.text)
+
+
+@dataclass
+class Session:
+    """A browser's cookies, kept from one request to the next."""
+
+    cookies: dict = field(default_factory=dict)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 is an answer to look at, not to follow
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def multipart(fields: dict[str, list[str]], files: dict[str, tuple[str, bytes, str]]):
+    """The body and content type of a form posted with files, as a browser sends it."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, values in fields.items():
+        for value in values:
+            parts.append(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                f"{value}\r\n".encode()
+            )
+    for name, (filename, content, content_type) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+            f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+        )
+        parts.append(head.encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
 class Gunicorn:
@@ -68,7 +118,7 @@ class Gunicorn:
             try:
                 if self.get("/healthz", timeout=5).status_code == 200 and len(self.workers()) == 2:
                     return self
-            except requests.RequestException:
+            except OSError:
                 pass
             time.sleep(0.5)
         self.stop()
@@ -95,7 +145,31 @@ class Gunicorn:
     def url(self, path: str) -> str:
         return self.base + path
 
-    def get(self, path, session=None, **kwargs):
-        kwargs.setdefault("timeout", REQUEST_SECONDS)
-        kwargs.setdefault("allow_redirects", False)
-        return (session or requests).get(self.url(path), **kwargs)
+    def get(self, path, session=None, timeout=REQUEST_SECONDS) -> Response:
+        return self.request(path, session=session, timeout=timeout)
+
+    def post(self, path, fields, files, session=None, timeout=REQUEST_SECONDS) -> Response:
+        body, content_type = multipart(fields, files)
+        return self.request(
+            path, body, {"Content-Type": content_type}, session=session, timeout=timeout
+        )
+
+    def request(self, path, body=None, headers=None, session=None, timeout=REQUEST_SECONDS):
+        """The answer to GET (or POST with body) path; connection failures raise OSError."""
+        headers = dict(headers or {})
+        if session and session.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in session.cookies.items())
+        request = urllib.request.Request(self.url(path), data=body, headers=headers)
+        started = time.monotonic()
+        try:
+            answer = _opener.open(request, timeout=timeout)
+        except urllib.error.HTTPError as error:  # 3xx, 4xx, 5xx: answers all the same
+            answer = error
+        with answer:
+            text = answer.read().decode()
+        elapsed = time.monotonic() - started
+        if session:
+            for value in answer.headers.get_all("Set-Cookie") or []:
+                for name, morsel in SimpleCookie(value).items():
+                    session.cookies[name] = morsel.value
+        return Response(answer.status, dict(answer.headers), text, elapsed)
