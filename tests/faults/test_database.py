@@ -1,5 +1,7 @@
 """A database that restarts or stalls: kept connections are checked, every wait is bounded."""
 
+import threading
+
 import psycopg
 import pytest
 from django.db import OperationalError, close_old_connections, connection
@@ -73,4 +75,42 @@ def test_a_server_that_stops_answering_is_given_up_on_and_the_connection_dropped
             assert cursor.fetchone() == (3,)
     finally:
         stalled.close()
+        proxy.close()
+
+
+def test_once_a_thread_waits_long_on_a_stalled_server_others_are_refused_at_once():
+    settings = connection.settings_dict
+    proxy = TcpProxy(int(settings["PORT"] or 5432), settings["HOST"] or "127.0.0.1").start()
+    # One thread of the process may wait the whole bound (5 s); others may not join it.
+    options = {**settings["OPTIONS"], "read_timeout": 5, "patient_waiters": 1}
+    proxied = {**settings, "HOST": "127.0.0.1", "PORT": proxy.port, "OPTIONS": options}
+    second = DatabaseWrapper(proxied, "default")
+    outcome = {}
+
+    def wait_in_a_thread():
+        first = DatabaseWrapper(proxied, "default")  # a connection belongs to its thread
+        try:
+            with first.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except OperationalError as error:
+            outcome["first"] = str(error)
+        finally:
+            first.close()
+
+    try:
+        second.ensure_connection()
+        proxy.stall()
+        waiter = threading.Thread(target=wait_in_a_thread)
+        waiter.start()
+        waiter.join(1.5)  # the first has now waited past CROWDED_SECONDS
+        assert waiter.is_alive()
+        with pytest.raises(OperationalError, match="waited over 1 s for the database"):
+            with second.cursor() as cursor:
+                cursor.execute("SELECT 2")
+        proxy.resume()
+        waiter.join(10)
+        assert "first" not in outcome  # the one patient wait got its answer
+    finally:
+        proxy.resume()
+        second.close()
         proxy.close()
