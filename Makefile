@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load node scale-demo
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -116,3 +116,11 @@ bench-load: install
 # redis-server and the PostgreSQL server binaries (PG_BIN, default the newest installed).
 scale-demo: install
 	$(PY) -m scale.demo
+
+# The press list under ~200 requests/s for 60 s while a Redis of its own is killed for 10 s
+# and a gunicorn worker is SIGKILLed: non-2xx and p99 before, during and after, in
+# bench/results/faults-load.*. Needs wrk, redis-server and DATABASE_URL naming a PostgreSQL
+# database of its own (the demo data is loaded into it).
+bench-faults: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL: see bench/README.md"; exit 1; }
+	$(PY) bench/faults_load.py

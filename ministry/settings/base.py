@@ -99,14 +99,24 @@ def database(url: str) -> dict:
     restart or a failover, a kept connection is dead, and reusing it unchecked answers 500.
     On PostgreSQL, connecting gives up after DATABASE_CONNECT_TIMEOUT seconds and a statement
     after DATABASE_STATEMENT_TIMEOUT milliseconds (0 turns it off: set that for a migration
-    that builds an index on a large table).
+    that builds an index on a large table). The server enforces the statement timeout, so
+    a server that stops answering altogether would still hold the request: our backend
+    (ministry/db/postgresql) also gives up waiting for any answer after
+    DATABASE_READ_TIMEOUT seconds, by default the statement timeout and 5 s more (off with it),
+    and lets at most GUNICORN_THREADS - 2 threads of a process wait that long, so that a
+    stalled database leaves threads free for cached pages and /healthz.
     """
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"] == "django.db.backends.postgresql":
         statement_ms = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30000"))
+        read_default = str(statement_ms / 1000 + 5) if statement_ms else ""
+        read_timeout = os.environ.get("DATABASE_READ_TIMEOUT", read_default)
+        config["ENGINE"] = "ministry.db.postgresql"
         config["OPTIONS"] = {
             "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
             "options": f"-c statement_timeout={statement_ms}",
+            "read_timeout": float(read_timeout) if read_timeout else None,
+            "patient_waiters": max(1, int(os.environ.get("GUNICORN_THREADS", "8")) - 2),
             **config.get("OPTIONS", {}),
         }
     return config

@@ -125,8 +125,9 @@ class Photo(models.Model):
 
     def _save(self, *args, **kwargs):
         storage = self.image.storage
-        obsolete = []
+        obsolete, written = [], []
         if self.image and "image" not in self.get_deferred_fields():
+            stored_before = {self._stored_image, *self._names(self._stored_renditions)}
             new_image = not self.image._committed or self.image.name != self._stored_image
             if new_image:
                 obsolete += [self._stored_image, *self._names(self._stored_renditions)]
@@ -134,10 +135,17 @@ class Photo(models.Model):
             elif (self.focal_x, self.focal_y) != self._stored_focal and self.renditions:
                 obsolete += self._names(self.renditions, kind="card")
                 self._remake_cards(storage)
-        if self.is_lead and self.release_id:
-            others = Photo.objects.filter(release_id=self.release_id, is_lead=True)
-            others.exclude(pk=self.pk).update(is_lead=False)
-        super().save(*args, **kwargs)
+            written = [n for n in self.file_names() if n not in stored_before]
+        try:
+            if self.is_lead and self.release_id:
+                others = Photo.objects.filter(release_id=self.release_id, is_lead=True)
+                others.exclude(pk=self.pk).update(is_lead=False)
+            super().save(*args, **kwargs)
+        except Exception:
+            # The row was not written (a lost connection, a constraint): without this the
+            # files just stored would be left in the storage with no row naming them.
+            uploads.delete_files(storage, written)
+            raise
         self._remember_stored()
         if obsolete:
             names = [n for n in obsolete if n]

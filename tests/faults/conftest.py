@@ -72,3 +72,14 @@ def redis_process():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def module_redis():
+    """A Redis of our own for a whole module: the page cache of a server under test."""
+    if not shutil.which("redis-server"):
+        unavailable("redis-server not found: apt-get install redis-server")
+    server = RedisProcess()
+    server.start()
+    yield server
+    server.stop()
