@@ -8,3 +8,5 @@ DEBUG = True
 INSTALLED_APPS = [*INSTALLED_APPS, "devdata"]  # noqa: F405
 # Templates change under a developer's hands: pages are rendered afresh every time.
 PRESS_PAGE_CACHE_SECONDS = 0
+# E-mails (notifications to editors) are printed by runserver, not sent: nothing to set up.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
