@@ -35,6 +35,15 @@ def type_body(page, field, text):
     page.keyboard.type(text)
 
 
+def add_paragraph(page, field, text):
+    """Type a new last paragraph into the rich text editor of ``field``."""
+    show_tab(page, field)
+    editor_of(page, field).click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type(text)
+
+
 def fill(page, field, text):
     """Open the tab of ``field`` and type ``text`` into it."""
     show_tab(page, field)

@@ -17,7 +17,7 @@ from django.utils import timezone
 from press import services
 from press.models import Photo, Release, Status
 from press.services.roles import setup_roles
-from tests.browser.admin import change_path, fill, save, sign_in, type_body
+from tests.browser.admin import add_paragraph, change_path, fill, save, sign_in, type_body
 from tests.browser.conftest import DESKTOP, photo_bytes
 from tests.support import make_release, make_user
 
@@ -157,7 +157,7 @@ def test_item_7_an_invalid_date_keeps_the_photo_and_shows_the_error_beside_it(
     row = page.locator(".form-row.field-event_date")
     error = row.locator(".errorlist")
     assert error.count() == 1
-    assert "сана" in error.inner_text().lower(), error.inner_text()
+    assert error.inner_text() == "Санани тўғри киритинг."
     first_error = page.locator("form .errorlist").first
     box = first_error.bounding_box()
     viewport = page.viewport_size
@@ -174,8 +174,12 @@ def test_item_7_an_invalid_date_keeps_the_photo_and_shows_the_error_beside_it(
         "<p>Томонлар савдо келишувини имзолади.</p>"
     )
     assert page.input_value("#id_photos-0-alt_uz_cyrl") == "Вазирлар қўл бериб кўришмоқда"
-    kept = page.locator(".inline-related", has=page.locator("#id_photos-0-image"))
-    assert "uchrashuv.jpg" in kept.locator("p.help", has_text="uchrashuv.jpg").inner_text()
+    row = page.locator(".inline-related", has=page.locator("#id_photos-0-image"))
+    kept = row.locator("p.help", has_text="uchrashuv.jpg")
+    assert kept.inner_text() == (
+        "Олдинги уринишдан сақланди: uchrashuv.jpg. Фақат уни алмаштириш учун файл танланг."
+    )
+    assert kept.is_visible()
 
     page.fill("#id_event_date", "25.11.2026")
     save(page)
@@ -197,6 +201,8 @@ NOTE_UZ = "Kelishuv imzolangan sana tuzatildi."
 NOTE_UZ_CYRL = "Келишув имзоланган сана тузатилди."
 TITLE_UZ = "Vazirlar Toshkentda uchrashdi"
 TITLE_UZ_CYRL = "Вазирлар Тошкентда учрашди"
+ONE_SENTENCE = "Both sides signed a joint statement."
+TWO_SENTENCE = "Next talks: Bishkek, in spring."
 
 
 @pytest.fixture
@@ -274,6 +280,9 @@ def test_the_editorial_loop_done_when(live_server, cast, open_page, shot):
     sign_in(author, live_server, "uz", "aziza", "/uz/admin/")
     act(author, live_server, "uz", release, "submit")
     assert Release.objects.get(pk=release.pk).status == Status.SUBMITTED
+    author.goto(f"{live_server.url}/uz/admin/")
+    submitted = author.locator("#queue-submitted").inner_text()
+    assert "Men yuborganlar" in submitted and TITLE_UZ in submitted
     shot(author, "1-author-submitted-uz")
     sent = outbox()
     assert set(sent) == {"john@example.org", "dilnoza@example.org"}
@@ -352,7 +361,8 @@ def test_the_editorial_loop_done_when(live_server, cast, open_page, shot):
     fill(editor2, "id_change_note_uz", NOTE_UZ)
     fill(editor2, "id_change_note_uz_cyrl", NOTE_UZ_CYRL)
     save(editor2)
-    assert editor2.locator(".messagelist .success").count() == 1, editor2.inner_text("#content")
+    success = editor2.locator(".messagelist .success").inner_text()
+    assert "муваффақиятли ўзгартирилди" in success, editor2.inner_text("#content")
     stored = Release.objects.get(pk=release.pk)
     assert "2-dekabrda" in stored.body_uz and "2-декабрда" in stored.body_uz_cyrl
     states = stored.translation_states()
@@ -373,8 +383,12 @@ def test_the_editorial_loop_done_when(live_server, cast, open_page, shot):
         assert reader.locator(".change-note").count() == 0
         assert NOTE_UZ not in reader.content() and NOTE_UZ_CYRL not in reader.content()
         shot(reader, f"7-public-{code}-outdated")
-    for code, note in (("uz", NOTE_UZ), ("uz-cyrl", NOTE_UZ_CYRL)):
+    for code, note, updated in (
+        ("uz", NOTE_UZ, "Yangilandi"),
+        ("uz-cyrl", NOTE_UZ_CYRL, "Янгиланди"),
+    ):
         reader.goto(f"{live_server.url}/{code}/press/{stored.slug}/")
+        assert reader.locator(".change-note").inner_text().startswith(updated)
         assert note in reader.locator(".change-note").inner_text()
         assert reader.locator(".notice--outdated").count() == 0
         shot(reader, f"7-public-{code}-updated")
@@ -385,15 +399,26 @@ def test_the_editorial_loop_done_when(live_server, cast, open_page, shot):
     editor2.goto(f"{live_server.url}{change_path(release, 'uz-cyrl')}")
     fill(editor1, "id_title_en", "Ministers of two countries met in Tashkent")
     fill(editor1, "id_lead_en", "The sides discussed trade.")
+    add_paragraph(editor1, "id_body_en", ONE_SENTENCE)
     save(editor1)
     assert editor1.locator(".messagelist .success").count() == 1
     fill(editor2, "id_title_en", "Foreign ministers met in Tashkent")
     fill(editor2, "id_place_en", "Tashkent")
+    add_paragraph(editor2, "id_body_en", TWO_SENTENCE)
     save(editor2)
     assert editor2.locator("#conflict").is_visible()
+    assert "Сиз очганингиздан кейин бу хабарни бошқа киши сақлади" in editor2.content()
+    body = editor2.locator("#conflict-body_en")
+    assert body.locator("del.diff-del").inner_text() == ONE_SENTENCE.rstrip(".")
+    assert body.locator("ins.diff-ins").inner_text() == TWO_SENTENCE.rstrip(".")
+    assert not Release.objects.get(pk=release.pk).place_en  # nothing of editor two's yet
     assert editor2.input_value("#id_lead_en") == "The sides discussed trade."
     shot(editor2, "8-editor2-conflict-uz-cyrl")
     editor2.check("input[name=resolve-title_en][value=saved]")
+    editor2.check("input[name=resolve-body_en][value=merged]")
+    merged = editor2.locator("#merged-body_en")
+    assert merged.input_value() == f"{EN['body']}\n\n{TWO_SENTENCE}"
+    merged.fill(f"{EN['body']}\n\n{ONE_SENTENCE}\n\n{TWO_SENTENCE}")
     save(editor2)
     assert editor2.locator("#conflict").count() == 0
     assert editor2.locator(".messagelist .success").count() == 1
@@ -401,6 +426,12 @@ def test_the_editorial_loop_done_when(live_server, cast, open_page, shot):
     assert stored.title_en == "Ministers of two countries met in Tashkent"
     assert stored.lead_en == "The sides discussed trade."
     assert stored.place_en == "Tashkent"
-    assert stored.body_en == f"<p>{EN['body']}</p>" and stored.photos.get().alt_ru == RU["alt"]
+    assert stored.body_en.startswith(f"<p>{EN['body']}</p>")
+    assert ONE_SENTENCE in stored.body_en and TWO_SENTENCE in stored.body_en
+    assert stored.photos.get().alt_ru == RU["alt"]
+    assert [r.author.username for r in stored.revisions.order_by("-number")[:2]] == [
+        "dilnoza",
+        "john",
+    ]
     assert Notification.objects.filter(recipient=cast["editor1"]).count() >= 2
     shot(editor2, "8b-editor2-resolved-uz-cyrl")
