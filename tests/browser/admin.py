@@ -1,6 +1,9 @@
 """What a person does in the admin in Chromium, shared by the browser tests: sign in, open a
 language tab, type into the rich text editor, save."""
 
+import re
+from html import escape
+
 from tests.support import PASSWORD
 
 
@@ -29,19 +32,28 @@ def editor_of(page, field):
 
 def type_body(page, field, text):
     """Replace the whole text of the rich text editor of ``field`` with one paragraph."""
-    show_tab(page, field)
-    editor_of(page, field).click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
+    _type_into_editor(page, field, ("Control+A",), text)
 
 
 def add_paragraph(page, field, text):
     """Type a new last paragraph into the rich text editor of ``field``."""
+    _type_into_editor(page, field, ("Control+End", "Enter"), text)
+
+
+def _type_into_editor(page, field, keys, text):
+    """Click into the editor, press ``keys``, type ``text``; return once the form holds it
+    (the textarea the form sends), so that a save never races the last keystrokes."""
+    # Imported here: without playwright the browser fixture skips, this module must import.
+    from playwright.sync_api import expect
+
     show_tab(page, field)
     editor_of(page, field).click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
+    for key in keys:
+        page.keyboard.press(key)
     page.keyboard.type(text)
+    expect(page.locator(f"#{field}")).to_have_value(
+        re.compile(re.escape(escape(text, quote=False)))
+    )
 
 
 def fill(page, field, text):
