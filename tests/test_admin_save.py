@@ -193,3 +193,16 @@ def test_a_refused_file_is_not_kept(client, editor, draft):
     response = client.post(change_url(draft, "en"), data)
     assert response.status_code == 200
     assert "photos-0-image-kept" not in response.content.decode()
+
+
+def test_a_refused_form_brings_the_script_that_shows_its_first_error(client, editor, draft):
+    # The error note is at the top, the field may be a screen below it: admin-errors.js
+    # scrolls to the first error (its effect is checked in Chromium, test_editorial_loop.py).
+    client.force_login(editor)
+    data = page_data(client, draft, "uz-cyrl")
+    data["event_date"] = ["31.02.2026"]
+
+    html = client.post(change_url(draft, "uz-cyrl"), data).content.decode()
+
+    assert 'class="errornote"' in html and "js/admin-errors.js" in html
+    assert Release.objects.get(pk=draft.pk).event_date == draft.event_date

@@ -61,10 +61,15 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     advised_lengths = ADVISED_LENGTHS
 
     class Media:
-        # Counters, the draft kept in the browser, who else has the form open; the editor
-        # brings its own (editor.py).
+        # Counters, the draft kept in the browser, the first error in view, who else has
+        # the form open; the editor brings its own (editor.py).
         css = {"all": ("css/admin-editor.css",)}
-        js = ("js/admin-drafting.js", "js/admin-presence.js", "js/admin-transliterate.js")
+        js = (
+            "js/admin-drafting.js",
+            "js/admin-errors.js",
+            "js/admin-presence.js",
+            "js/admin-transliterate.js",
+        )
 
     list_display = (
         "title_column",

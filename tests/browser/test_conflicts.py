@@ -12,6 +12,7 @@ import pytest
 from press import services
 from press.models import Release, Revision
 from press.services.roles import setup_roles
+from tests.browser.admin import add_paragraph, change_path, save, show_tab, sign_in
 from tests.browser.conftest import DESKTOP
 from tests.support import make_release, make_user
 
@@ -27,9 +28,6 @@ def people(transactional_db):
     setup_roles()
     one = make_user("aziza", "editor", first_name="Aziza", last_name="Karimova")
     two = make_user("bobur", "editor", first_name="Bobur", last_name="Toshev")
-    for user in (one, two):
-        user.set_password("pw-editor")
-        user.save()
     return one, two
 
 
@@ -46,36 +44,6 @@ def talks(people):
     )
     services.revision_create(release=release, user=people[0])
     return Release.objects.get(pk=release.pk)
-
-
-def sign_in(page, live_server, code, username, path):
-    page.goto(f"{live_server.url}/{code}/admin/login/?next={path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-editor")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{path}")
-
-
-def change_path(release, code):
-    return f"/{code}/admin/press/release/{release.pk}/change/"
-
-
-def show_tab(page, field):
-    page.click(f'li[aria-controls="tab_{field}"] a')
-
-
-def add_paragraph(page, field, text):
-    """Type a new last paragraph into the rich text editor of ``field``."""
-    editor = page.locator(f"#{field}").locator("xpath=..").locator(".ProseMirror[contenteditable]")
-    editor.click()
-    page.keyboard.press("Control+End")
-    page.keyboard.press("Enter")
-    page.keyboard.type(text)
-
-
-def save(page):
-    page.click("input[name=_continue]")
-    page.wait_for_load_state("networkidle")
 
 
 def test_two_editors_conflict_and_lose_nothing(live_server, people, talks, open_page, shot):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from press import services
 from press.models import Release, TranslationState
 from press.services.roles import setup_roles
+from tests.browser.admin import show_tab, sign_in, type_body
 from tests.browser.conftest import DESKTOP
 from tests.support import make_release, make_user
 
@@ -26,10 +27,7 @@ NOTE_UZ = "Kelishuv imzolangan sana tuzatildi."
 @pytest.fixture
 def editor(transactional_db):
     setup_roles()
-    user = make_user("dilnoza", "editor", first_name="Dilnoza", last_name="Yusupova")
-    user.set_password("pw-editor")
-    user.save()
-    return user
+    return make_user("dilnoza", "editor", first_name="Dilnoza", last_name="Yusupova")
 
 
 @pytest.fixture
@@ -45,41 +43,19 @@ def release(editor):
     return Release.objects.get(pk=release.pk)
 
 
-def sign_in(page, live_server, code, path):
-    page.goto(f"{live_server.url}/{code}/admin/login/?next={path}")
-    page.fill("#id_username", "dilnoza")
-    page.fill("#id_password", "pw-editor")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{path}")
-
-
-def show_tab(page, field):
-    page.click(f'li[aria-controls="tab_{field}"] a')
-
-
-def replace_body(page, field, text):
-    """Replace the whole text of the rich text editor of ``field`` with one paragraph."""
-    editor = page.locator(f"#{field}").locator("xpath=..").locator(".ProseMirror[contenteditable]")
-    editor.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-
-
 def test_a_major_correction_in_two_languages_leaves_the_others_outdated(
     live_server, editor, release, open_page, shot
 ):
     path = f"/ru/admin/press/release/{release.pk}/change/"
     page = open_page(DESKTOP)
-    sign_in(page, live_server, "ru", path)
+    sign_in(page, live_server, "ru", "dilnoza", path)
     # The editor's own tooltips are in Russian too.
     page.locator(".ProseMirror").first.wait_for(state="attached")
     assert page.locator('button[title="Вставить таблицу"]').count() >= 1
     assert page.locator('button[title="Insert table"]').count() == 0
 
-    show_tab(page, "id_body_ru")
-    replace_body(page, "id_body_ru", "Соглашение подписано 2 декабря.")
-    show_tab(page, "id_body_uz")
-    replace_body(page, "id_body_uz", "Kelishuv 2-dekabrda imzolandi.")
+    type_body(page, "id_body_ru", "Соглашение подписано 2 декабря.")
+    type_body(page, "id_body_uz", "Kelishuv 2-dekabrda imzolandi.")
     page.check("#id_major_change")
     # Only the Russian note first: the Latin text changed too, so its note is asked for.
     show_tab(page, "id_change_note_ru")

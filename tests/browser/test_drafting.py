@@ -4,8 +4,9 @@ draft that survives a lost tab (kept in the browser, restored on request)."""
 import pytest
 
 from press.models import Release
+from tests.browser.admin import editor_of, show_tab, sign_in
 from tests.browser.conftest import DESKTOP, leave_quietly
-from tests.support import EDITOR_HTML, PASSWORD, WORD, structure
+from tests.support import EDITOR_HTML, WORD, structure
 
 pytestmark = [pytest.mark.browser]
 
@@ -19,30 +20,13 @@ document.addEventListener("prose-editor:ready", (e) => {
 """
 
 
-def sign_in(page, live_server, user, next_path):
-    page.goto(f"{live_server.url}/en/admin/login/?next={next_path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{next_path}")
-
-
-def show_tab(page, field):
-    """modeltranslation's tab of one language of one field."""
-    page.click(f'li[aria-controls="tab_{field}"] a')
-
-
-def editor_of(page, field):
-    return page.locator(f"#{field}").locator("xpath=..").locator(".ProseMirror[contenteditable]")
-
-
 def test_the_editor_in_every_tab_keeps_what_the_server_keeps(live_server, admin_user, open_page):
     page = open_page(DESKTOP)
     page.add_init_script(CATCH_EDITORS)
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: errors.append(r.url) if r.status >= 400 else None)
-    sign_in(page, live_server, admin_user, "/en/admin/press/release/add/")
+    sign_in(page, live_server, "en", admin_user.username, "/en/admin/press/release/add/")
     page.wait_for_function("Object.keys(window.__editors).length === 4")
     for tab, field in (
         ("UZ", "id_body_uz"),
@@ -70,7 +54,7 @@ def test_the_editor_in_every_tab_keeps_what_the_server_keeps(live_server, admin_
 def test_pasting_from_word_keeps_structure_and_drops_styles(live_server, admin_user, open_page):
     page = open_page(DESKTOP)
     page.add_init_script(CATCH_EDITORS)
-    sign_in(page, live_server, admin_user, "/en/admin/press/release/add/")
+    sign_in(page, live_server, "en", admin_user.username, "/en/admin/press/release/add/")
     page.wait_for_function("Object.keys(window.__editors).length === 4")
     show_tab(page, "id_body_en")
     editor_of(page, "id_body_en").click()
@@ -117,7 +101,7 @@ def same_browser(browser):
 def test_a_lost_tab_loses_nothing(live_server, admin_user, same_browser, shot):
     add = "/en/admin/press/release/add/"
     page = same_browser.new_page()
-    sign_in(page, live_server, admin_user, add)
+    sign_in(page, live_server, "en", admin_user.username, add)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "Foreign ministers met in Tashkent")
     assert page.inner_text("#id_title_en_counter") == "33 of about 65 characters"
@@ -159,7 +143,7 @@ def test_a_lost_tab_loses_nothing(live_server, admin_user, same_browser, shot):
 def test_discarding_a_kept_draft(live_server, admin_user, same_browser):
     add = "/en/admin/press/release/add/"
     page = same_browser.new_page()
-    sign_in(page, live_server, admin_user, add)
+    sign_in(page, live_server, "en", admin_user.username, add)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "Not needed")
     page.wait_for_timeout(700)
@@ -184,7 +168,7 @@ def test_a_restored_draft_still_meets_the_optimistic_lock(
     release = release_factory(title="Briefing", status="draft", published_at=None)
     change = f"/en/admin/press/release/{release.pk}/change/"
     page = same_browser.new_page()
-    sign_in(page, live_server, admin_user, change)
+    sign_in(page, live_server, "en", admin_user.username, change)
     show_tab(page, "id_title_en")
     page.fill("#id_title_en", "My unsaved title")
     page.wait_for_timeout(700)

@@ -11,6 +11,7 @@ from django.core import mail
 from press import services
 from press.models import Preferences, Release, ReviewComment, Status
 from press.services.roles import setup_roles
+from tests.browser.admin import sign_in
 from tests.browser.conftest import DESKTOP
 from tests.support import make_release, make_user
 
@@ -24,9 +25,6 @@ def people(transactional_db):
     setup_roles()
     author = make_user("aziza", "author", first_name="Aziza", last_name="Karimova")
     editor = make_user("bobur", "editor", first_name="Bobur", last_name="Toshev")
-    for user in (author, editor):
-        user.set_password("pw-press")
-        user.save()
     Preferences.objects.create(user=editor, language="ru")
     return author, editor
 
@@ -37,14 +35,6 @@ def talks(people):
     release = make_release(title="Talks", status=Status.DRAFT, published_at=None)
     services.revision_create(release=release, user=people[0])
     return Release.objects.get(pk=release.pk)
-
-
-def sign_in(page, live_server, code, username, path):
-    page.goto(f"{live_server.url}/{code}/admin/login/?next={path}")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-press")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"**{path}")
 
 
 def test_submit_badge_return_with_comment_and_returned_to_me(
