@@ -15,13 +15,13 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Appointment, Country, Person, Release, Topic
 from press.site import page_cache
 from press.site.filters import ReleaseFilter
+from press.text import plain_text, shorten
 
 
 class TextAtom1Feed(Atom1Feed):
@@ -168,8 +168,8 @@ class ReleaseFeed(Feed):
         expects: RSS readers take a description as HTML, so it is escaped there."""
         lead = getattr(item, languages.field("lead"))
         if not lead:
-            # The body is HTML: its text still holds entities (&amp;) until unescaped.
-            lead = html.unescape(strip_tags(getattr(item, languages.field("body")))).strip()[:600]
+            # The body is HTML: plain_text decodes its entities (&amp;) before the cut.
+            lead = shorten(plain_text(getattr(item, languages.field("body"))), 600)
         return lead if issubclass(self.feed_type, Atom1Feed) else html.escape(lead, quote=False)
 
     def item_link(self, item):
