@@ -12,13 +12,15 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from press import languages
-from press.models import Appointment, Country, Person, Release, Topic
+from press.models import Appointment, Country, Person, Post, Release, Topic
 from press.site import page_cache
 from press.site.filters import ReleaseFilter
 from press.text import plain_text, shorten
@@ -242,6 +244,26 @@ class OfficialFeed(ReleaseFeed):
 
     def subject_title(self, subject):
         return translated(subject, "name")
+
+
+class PostFeed(ReleaseFeed):
+    """Releases naming whoever held the post, in it: the post page's list."""
+
+    def get_subject(self, slug):
+        post = get_object_or_404(Post, slug=slug)
+        self.holders = list(post.appointments.started(timezone.localdate()))
+        if not self.holders:
+            raise Http404("nobody has held this post yet")
+        return post
+
+    def base_queryset(self, subject):
+        return super().base_queryset(subject).about(appointment=self.holders)
+
+    def page_url(self, subject):
+        return subject.get_absolute_url()
+
+    def subject_title(self, subject):
+        return translated(subject, "title")
 
 
 def feed_links(request, *, name="press:release_list_feed", kwargs=None, keep_query=True):

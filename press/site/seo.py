@@ -26,6 +26,27 @@ def summary(release, length: int = 200) -> str:
     return shorten(lead or plain_text(getattr(release, languages.field("body"), "")), length)
 
 
+def post_label(post) -> str:
+    """The post's title, and its country or organisation, in the active language."""
+    title = translated(post, "title")
+    return f"{title}, {translated(post.country, 'name')}" if post.country_id else title
+
+
+def post_description(post, holders) -> str:
+    """A meta description of a post page: who has held it, newest first, with their years."""
+    names = []
+    for appointment in holders:
+        end = appointment.ended_on.year if appointment.ended_on else ""
+        names.append(
+            f"{translated(appointment.person, 'name')} ({appointment.started_on.year}–{end})"
+        )
+    text = _("Who has held the post of %(post)s: %(holders)s.") % {
+        "post": post_label(post),
+        "holders": "; ".join(names),
+    }
+    return shorten(text, 200)
+
+
 def image_url(request, photo) -> str:
     return request.build_absolute_uri(photo.picture("full")["src"])
 
