@@ -14,10 +14,12 @@ from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from press import languages
 from press.models import Appointment, Country, Person, Post, Release, Topic
@@ -32,6 +34,17 @@ class TextAtom1Feed(Atom1Feed):
     Django writes every summary as ``type="html"``: a lead typed as ``<img onerror=…>``
     would then be markup to every feed reader.
     """
+
+    def write(self, outfile, encoding):
+        """Atom1Feed.write() with the stylesheets first, as Django writes them for RSS only."""
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         summary = item["description"]
@@ -146,6 +159,11 @@ class ReleaseFeed(Feed):
 
     def language(self):
         return languages.bcp47()
+
+    def stylesheets(self):
+        # Shown by a browser that opens the feed (static/feeds/feed.xsl): what a feed is and
+        # how to follow it, in the feed's language. Browsers apply only a same-origin one.
+        return [Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl", media=None)]
 
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
