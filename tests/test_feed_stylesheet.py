@@ -83,3 +83,23 @@ def test_one_follow_block_in_words_on_every_list_page(client, kyrgyzstan, trade,
             f'href="/{code}/{feed}.atom" type="application/atom+xml"><span lang="en">Atom</span>'
             in block
         )
+
+
+BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+READER_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8"
+
+
+@pytest.mark.parametrize("fmt, own_type", [("rss", "rss"), ("atom", "atom")])
+def test_a_browser_gets_xml_it_renders_a_reader_the_feeds_own_type(client, settings, fmt, own_type):
+    """Chromium and Firefox show application/rss+xml as text or a download, never through
+    the stylesheet; as application/xml they apply it. The page cache keeps the two apart."""
+    settings.PRESS_PAGE_CACHE_SECONDS = 60
+    make_release(title="Talks")
+    for _ in range(2):  # the second time from the page cache
+        browser = client.get(f"/ru/press/feed.{fmt}", headers={"Accept": BROWSER_ACCEPT})
+        assert browser["Content-Type"] == "application/xml; charset=utf-8"
+        assert "Accept" in browser["Vary"]
+        reader = client.get(f"/ru/press/feed.{fmt}", headers={"Accept": READER_ACCEPT})
+        assert reader["Content-Type"] == f"application/{own_type}+xml; charset=utf-8"
+        assert reader.content == browser.content
+    assert reader["X-Page-Cache"] == "hit" and browser["X-Page-Cache"] == "hit"

@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
@@ -87,7 +88,13 @@ class ReleaseFeed(Feed):
         def view(request, *args, format, **kwargs):
             feed = cls()
             feed.feed_type = FORMATS[format]
-            return feed(request, *args, **kwargs)
+            response = feed(request, *args, **kwargs)
+            if wants_page(request):
+                # Browsers show application/rss+xml and atom+xml as text or a download;
+                # as application/xml they apply the stylesheet. Feed readers keep the type.
+                response["Content-Type"] = "application/xml; charset=utf-8"
+            patch_vary_headers(response, ["Accept"])
+            return response
 
         view.__name__ = view.__qualname__ = f"{cls.__name__}View"
         return view
@@ -282,6 +289,15 @@ class PostFeed(ReleaseFeed):
 
     def subject_title(self, subject):
         return translated(subject, "title")
+
+
+def wants_page(request) -> bool:
+    """Whether the feed was opened by a browser (it asks for HTML), not by a feed reader.
+
+    The page cache keys on the same question (press.site.page_cache), since the answer's
+    type depends on it.
+    """
+    return "text/html" in request.headers.get("Accept", "")
 
 
 def feed_links(request, *, name="press:release_list_feed", kwargs=None, keep_query=True):
