@@ -19,11 +19,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # Not unique until filled: every existing row starts with the same empty slug.
+        # Not unique until filled: every existing row starts with the same empty slug. No
+        # index yet either: on PostgreSQL, AlterField to unique would make its "_like"
+        # index a second time and fail.
         migrations.AddField(
             model_name="post",
             name="slug",
-            field=models.SlugField(blank=True, default="", max_length=80, verbose_name="slug"),
+            field=models.SlugField(
+                blank=True, db_index=False, default="", max_length=80, verbose_name="slug"
+            ),
             preserve_default=False,
         ),
         migrations.RunPython(fill_slugs, migrations.RunPython.noop),
