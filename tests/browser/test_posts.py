@@ -73,4 +73,3 @@ def test_post_to_holder_and_back_through_the_timeline_by_keyboard(
     assert page.get_by_role("link", name="Tashkent talks [ru]").is_visible()
     assert "/ru/posts/" in page.locator(".address").inner_text()
     shot(page, "5-feed-explained")
-
