@@ -26,7 +26,7 @@ from django.dispatch import receiver
 from django.utils.safestring import mark_safe
 
 from press import languages
-from press.text import APOSTROPHES
+from press.text import APOSTROPHES, ELLIPSIS, shorten, words_from
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -309,23 +309,27 @@ def _highlight(text: str):
 
 
 def snippet(release, text: str) -> str:
-    """A short, escaped extract of the lead and body with the query's words in <mark>."""
+    """A short, escaped extract of the lead and body with the query's words in <mark>,
+    beginning and ending at word boundaries (press.text.shorten)."""
     plain = " ".join(
         TAG.sub(" ", getattr(release, languages.field(name)) or "") for name in ("lead", "body")
     )
+    # Decoded before the cut: a cut never falls inside an entity, and the escaping below
+    # writes each one back whole.
     plain = html.unescape(re.sub(r"\s+", " ", plain)).strip()
     pattern = _highlight(text)
     start = 0
     match = pattern.search(plain) if pattern else None
     if match:
-        start = max(0, match.start() - SNIPPET_WIDTH // 3)
-    extract = plain[start : start + SNIPPET_WIDTH]
+        start = words_from(plain, max(0, match.start() - SNIPPET_WIDTH // 3))
+        # A long word just before the match would push the extract past it.
+        start = min(start, match.start())
+    extract = shorten(plain[start:], SNIPPET_WIDTH)
     parts, end = [], 0
     for found in pattern.finditer(extract) if pattern else ():
         parts.append(html.escape(extract[end : found.start()]))
         parts.append(f"<mark>{html.escape(found.group(0))}</mark>")
         end = found.end()
     parts.append(html.escape(extract[end:]))
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_WIDTH < len(plain) else ""
-    return mark_safe(prefix + "".join(parts) + suffix)
+    prefix = ELLIPSIS + " " if start else ""
+    return mark_safe(prefix + "".join(parts))

@@ -1,5 +1,7 @@
-"""Text helpers: Uzbek apostrophes, slugs, and the HTML the release body may hold."""
+"""Text helpers: Uzbek apostrophes, slugs, snippets cut at word boundaries, and the HTML the
+release body may hold."""
 
+import html
 import re
 
 import nh3
@@ -32,6 +34,47 @@ def make_slug(title: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug
+
+
+ELLIPSIS = "…"
+# Markup is "<" up to the next ">": bodies are sanitised on save (sanitize_html below).
+TAG_RE = re.compile(r"<[^>]*>")
+# Left at the end of a cut, before the ellipsis: "talks, …" reads as a typo.
+TRAILING_PUNCTUATION = " ,;:–—-([«“„"
+
+
+def plain_text(markup: str) -> str:
+    """The text of sanitised HTML: tags gone, entities decoded, whitespace collapsed.
+
+    Decoded before any cut, so that a cut can never fall inside ``&amp;``; whoever writes
+    the result out escapes it again.
+    """
+    return " ".join(html.unescape(TAG_RE.sub(" ", markup or "")).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` (plain, not HTML) in at most ``limit`` characters: whole words up to the
+    last one that fits, then "…"; unchanged if it fits already.
+
+    Words are split at whitespace only, so that Uzbek oʻ, gʻ and the tutuq belgisi (ʼ),
+    hyphenated words and numbers such as 1,5 stay whole. A first word longer than the limit
+    is the one case cut inside a word: nothing else could be shown.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    room = text[: limit - len(ELLIPSIS) + 1]  # one more: a space there ends a whole word
+    cut = room.rsplit(" ", 1)[0] if " " in room else room[:-1]
+    return cut.rstrip(TRAILING_PUNCTUATION) + ELLIPSIS
+
+
+def words_from(text: str, start: int) -> int:
+    """The index of the first whole word at or after ``start`` in ``text``: where an extract
+    taken from the middle of a text may begin."""
+    if start <= 0 or text[start - 1].isspace():
+        return max(start, 0)
+    space = text.find(" ", start)
+    return len(text) if space == -1 else space + 1
 
 
 # What the rich text editor offers (django-prose-editor's extensions, press/admin/editor.py) and

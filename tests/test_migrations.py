@@ -47,3 +47,26 @@ def test_past_corrections_and_loaded_names_are_carried_over():
         assert country.fixture["name_ru"] == "Киргизия" and country.fixture["slug"] == "kyrgyzstan"
     finally:
         migrate(latest())
+
+
+def test_posts_written_before_slugs_get_unique_ones_from_their_english_title():
+    old = migrate([("press", "0017_portrait_reencoded")])
+    Post = old.get_model("press", "Post")
+    Country = old.get_model("press", "Country")
+    kg = Country.objects.create(code="KG", slug="kyrgyzstan", name="Qirgʻiziston")
+    kz = Country.objects.create(code="KZ", slug="kazakhstan", name="Qozogʻiston")
+    minister = Post.objects.create(title="Vazir", title_uz="Vazir", title_en="Minister")
+    first = Post.objects.create(title="Elchi", title_uz="Elchi", title_en="Ambassador", country=kg)
+    second = Post.objects.create(title="Elchi", title_uz="Elchi", title_en="Ambassador", country=kz)
+    uzbek_only = Post.objects.create(title="Maslahatchi", title_uz="Maslahatchi")
+    try:
+        new = migrate([("press", "0018_finder_post_slug")])
+        slugs = dict(new.get_model("press", "Post").objects.values_list("pk", "slug"))
+        assert slugs == {
+            minister.pk: "minister",
+            first.pk: "ambassador",
+            second.pk: "ambassador-kazakhstan",
+            uzbek_only.pk: "maslahatchi",
+        }
+    finally:
+        migrate(latest())

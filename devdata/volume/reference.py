@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from devdata.volume.cyrillic import to_cyrillic
 from press.models import Appointment, Country, Person, Post, Topic
+from press.text import make_slug
 
 YEARS = 10  # releases span this many years back from today; appointments one more
 PERSON_PREFIX = "gen-person"
@@ -94,9 +95,16 @@ def make_people(rng: random.Random, seed: int):
     names = [(f, last) for f in FIRST_NAMES for last in LAST_NAMES]
     rng.shuffle(names)
     people, posts, plans = [], [], []
+    slugs = set(Post.objects.values_list("slug", flat=True))
     for n, (uz, ru, en, code, seniority, holders) in enumerate(POSTS):
+        # bulk_create skips Post.save(), which would make the slug.
+        slug = make_slug(en)
+        if slug in slugs:
+            slug = make_slug(f"{en} {code or n}")
+        slugs.add(slug)
         posts.append(
             Post(
+                slug=slug,
                 title_uz=uz,
                 title_uz_cyrl=to_cyrillic(uz),
                 title_ru=ru,

@@ -124,6 +124,8 @@ class PostAdmin(
     search_fields = [languages.field("title", c) for c in languages.codes()]
     autocomplete_fields = ("country",)
     inlines = [AppointmentInline]
+    # Made from the English title on the first save and never changed: the public address.
+    readonly_fields = ("slug",)
 
 
 @admin.register(Appointment)

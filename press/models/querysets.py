@@ -80,9 +80,10 @@ class ReleaseQuerySet(models.QuerySet):
 
     # --- What a release names -------------------------------------------------------------
 
-    def about(self, *, country=None, topic=None, official=None):
+    def about(self, *, country=None, topic=None, official=None, appointment=None):
         """Releases naming every subject given: ``country`` a Country, ``topic`` a Topic,
-        ``official`` a Person (in any post they held); for each, several (a list or a
+        ``official`` a Person (in any post they held), ``appointment`` an Appointment (a
+        person in one post: a post page's holder); for each, several (a list or a
         queryset) mean any of them.
 
         Each is a semi-join, ``pk IN`` the release ids of the link table's rows: a join
@@ -101,6 +102,10 @@ class ReleaseQuerySet(models.QuerySet):
             # A person read with its appointments (prefetched) costs no query here.
             held = [a.pk for person in _several(official) for a in person.appointments.all()]
             queryset = queryset.filter(pk__in=self._links("participants", "appointment", held))
+        if appointment is not None:
+            queryset = queryset.filter(
+                pk__in=self._links("participants", "appointment", appointment)
+            )
         return queryset
 
     def related(self, release):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from press import languages
 from press.files.fields import ReencodedImageField
 from press.models.files import upload_portrait
-from press.text import sanitize_html
+from press.text import make_slug, sanitize_html
 
 
 class CountryKind(models.TextChoices):
@@ -129,6 +129,8 @@ class Post(MachineTranslated):
     title = models.CharField(
         _("title"), max_length=300, help_text=_("For example: Minister of Foreign Affairs.")
     )
+    # Made from the English title on first save and never changed: the post page's address.
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     country = models.ForeignKey(
         Country,
         verbose_name=_("country or organisation"),
@@ -149,6 +151,36 @@ class Post(MachineTranslated):
     def __str__(self):
         return self.title or str(self.pk)
 
+    def get_absolute_url(self):
+        return reverse("press:post", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_post_slug(Post, self)
+        super().save(*args, **kwargs)
+
+
+def unique_post_slug(model, post) -> str:
+    """A slug for ``post`` from its English title (else its first title), not yet taken in
+    ``model`` (the real Post, or the historical one in a migration): the country's slug is
+    added if the title alone is taken ("ambassador-kyrgyzstan"), then a number."""
+    title = next(
+        (
+            getattr(post, languages.field("title", code), "")
+            for code in ["en", *languages.codes()]
+            if getattr(post, languages.field("title", code), "")
+        ),
+        post.title or "post",
+    )
+    base = make_slug(title, max_length=60) or "post"
+    taken = model.objects.exclude(pk=post.pk).filter(slug__startswith=base)
+    taken = set(taken.values_list("slug", flat=True))
+    candidates = [base]
+    if post.country_id:
+        candidates.append(f"{base}-{post.country.slug}"[:80])
+    candidates += [f"{candidates[-1][:75]}-{n}" for n in range(2, 1000)]
+    return next(slug for slug in candidates if slug not in taken)
+
 
 class AppointmentQuerySet(models.QuerySet):
     def current_on(self, day: datetime.date):
@@ -161,6 +193,11 @@ class AppointmentQuerySet(models.QuerySet):
         if ended_on is not None:
             clash = clash.filter(started_on__lt=ended_on)
         return clash
+
+    def started(self, day: datetime.date):
+        """Appointments begun by ``day``: what the public pages show. One entered ahead of
+        its first day may not have been announced yet."""
+        return self.filter(started_on__lte=day)
 
     def with_names(self):
         return self.select_related("person", "post", "post__country")

@@ -12,16 +12,21 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.html import strip_tags
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from press import languages
-from press.models import Appointment, Country, Person, Release, Topic
+from press.models import Appointment, Country, Person, Post, Release, Topic
 from press.site import page_cache
 from press.site.filters import ReleaseFilter
+from press.text import plain_text, shorten
 
 
 class TextAtom1Feed(Atom1Feed):
@@ -30,6 +35,17 @@ class TextAtom1Feed(Atom1Feed):
     Django writes every summary as ``type="html"``: a lead typed as ``<img onerror=…>``
     would then be markup to every feed reader.
     """
+
+    def write(self, outfile, encoding):
+        """Atom1Feed.write() with the stylesheets first, as Django writes them for RSS only."""
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", str(stylesheet))
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
     def add_item_elements(self, handler, item):
         summary = item["description"]
@@ -72,7 +88,13 @@ class ReleaseFeed(Feed):
         def view(request, *args, format, **kwargs):
             feed = cls()
             feed.feed_type = FORMATS[format]
-            return feed(request, *args, **kwargs)
+            response = feed(request, *args, **kwargs)
+            if wants_page(request):
+                # Browsers show application/rss+xml and atom+xml as text or a download;
+                # as application/xml they apply the stylesheet. Feed readers keep the type.
+                response["Content-Type"] = "application/xml; charset=utf-8"
+            patch_vary_headers(response, ["Accept"])
+            return response
 
         view.__name__ = view.__qualname__ = f"{cls.__name__}View"
         return view
@@ -145,6 +167,11 @@ class ReleaseFeed(Feed):
     def language(self):
         return languages.bcp47()
 
+    def stylesheets(self):
+        # Shown by a browser that opens the feed (static/feeds/feed.xsl): what a feed is and
+        # how to follow it, in the feed's language. Browsers apply only a same-origin one.
+        return [Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl", media=None)]
+
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = languages.bcp47()
@@ -168,8 +195,8 @@ class ReleaseFeed(Feed):
         expects: RSS readers take a description as HTML, so it is escaped there."""
         lead = getattr(item, languages.field("lead"))
         if not lead:
-            # The body is HTML: its text still holds entities (&amp;) until unescaped.
-            lead = html.unescape(strip_tags(getattr(item, languages.field("body")))).strip()[:600]
+            # The body is HTML: plain_text decodes its entities (&amp;) before the cut.
+            lead = shorten(plain_text(getattr(item, languages.field("body"))), 600)
         return lead if issubclass(self.feed_type, Atom1Feed) else html.escape(lead, quote=False)
 
     def item_link(self, item):
@@ -242,6 +269,35 @@ class OfficialFeed(ReleaseFeed):
 
     def subject_title(self, subject):
         return translated(subject, "name")
+
+
+class PostFeed(ReleaseFeed):
+    """Releases naming whoever held the post, in it: the post page's list."""
+
+    def get_subject(self, slug):
+        post = get_object_or_404(Post, slug=slug)
+        self.holders = list(post.appointments.started(timezone.localdate()))
+        if not self.holders:
+            raise Http404("nobody has held this post yet")
+        return post
+
+    def base_queryset(self, subject):
+        return super().base_queryset(subject).about(appointment=self.holders)
+
+    def page_url(self, subject):
+        return subject.get_absolute_url()
+
+    def subject_title(self, subject):
+        return translated(subject, "title")
+
+
+def wants_page(request) -> bool:
+    """Whether the feed was opened by a browser (it asks for HTML), not by a feed reader.
+
+    The page cache keys on the same question (press.site.page_cache), since the answer's
+    type depends on it.
+    """
+    return "text/html" in request.headers.get("Accept", "")
 
 
 def feed_links(request, *, name="press:release_list_feed", kwargs=None, keep_query=True):

@@ -252,7 +252,10 @@ class PageCacheMiddleware:
     def key(request) -> str:
         url = request.build_absolute_uri()
         language = get_language_from_request(request, check_path=True)
-        digest = hashlib.sha256(f"{language}|{url}".encode()).hexdigest()
+        # A feed answers a browser with another Content-Type than a feed reader (Vary:
+        # Accept, press.site.feeds.wants_page): the two are kept apart by this one bit.
+        page = "text/html" in request.headers.get("Accept", "")
+        digest = hashlib.sha256(f"{language}|{page}|{url}".encode()).hexdigest()
         return f"press:page:{digest}"
 
     @staticmethod
@@ -274,8 +277,9 @@ class PageCacheMiddleware:
         if "public" not in directives or directives & {"private", "no-store", "no-cache"}:
             return False
         vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
-        # The key holds the language; anything else a page varied on would be mixed up.
-        return vary <= {"accept-language"}
+        # The key holds the language, and whether HTML was asked for (all that feeds vary
+        # on Accept for); anything else a page varied on would be mixed up.
+        return vary <= {"accept-language", "accept"}
 
     @staticmethod
     def store(key, current, response, seconds):

@@ -3,12 +3,12 @@
 import json
 from urllib.parse import quote, urlencode
 
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import CountryKind
+from press.text import plain_text, shorten
 
 
 def translated(obj, field_name: str) -> str:
@@ -21,10 +21,30 @@ def translated(obj, field_name: str) -> str:
 
 
 def summary(release, length: int = 200) -> str:
+    """The lead, else the body's text, cut at a word boundary: a meta description."""
     lead = getattr(release, languages.field("lead"), "")
-    text = lead or strip_tags(getattr(release, languages.field("body"), ""))
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+    return shorten(lead or plain_text(getattr(release, languages.field("body"), "")), length)
+
+
+def post_label(post) -> str:
+    """The post's title, and its country or organisation, in the active language."""
+    title = translated(post, "title")
+    return f"{title}, {translated(post.country, 'name')}" if post.country_id else title
+
+
+def post_description(post, holders) -> str:
+    """A meta description of a post page: who has held it, newest first, with their years."""
+    names = []
+    for appointment in holders:
+        end = appointment.ended_on.year if appointment.ended_on else ""
+        names.append(
+            f"{translated(appointment.person, 'name')} ({appointment.started_on.year}–{end})"
+        )
+    text = _("Who has held the post of %(post)s: %(holders)s.") % {
+        "post": post_label(post),
+        "holders": "; ".join(names),
+    }
+    return shorten(text, 200)
 
 
 def image_url(request, photo) -> str:

@@ -1,9 +1,11 @@
-"""Sitemaps: an index and one section each for releases, countries, topics and officials.
+"""Sitemaps: an index and one section each for releases, countries, topics, officials and
+posts.
 
 Every URL is listed once per language it exists in, with ``xhtml:link`` alternates for
 exactly those languages plus ``x-default``. A release exists in a language when it is
-public there (``Release.objects.public(code)``); a country, topic or official page is
-listed in a language when it lists at least one release public in that language.
+public there (``Release.objects.public(code)``); a country, topic, official or post page is
+listed in a language when it lists at least one release public in that language (a post:
+naming one of its holders).
 """
 
 from django.conf import settings
@@ -15,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from press import languages
-from press.models import Country, Person, Release, Topic, filled_flag, rules
+from press.models import Country, Person, Post, Release, Topic, filled_flag, rules
 
 
 def _flag(code: str) -> str:
@@ -163,11 +165,17 @@ class OfficialSitemap(SubjectSitemap):
     to_releases = "appointments__releases"
 
 
+class PostSitemap(SubjectSitemap):
+    model = Post
+    to_releases = "appointments__releases"
+
+
 SITEMAPS = {
     "releases": ReleaseSitemap,
     "countries": CountrySitemap,
     "topics": TopicSitemap,
     "officials": OfficialSitemap,
+    "posts": PostSitemap,
 }
 
 

@@ -33,6 +33,8 @@ urlpatterns = [
     path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
     path("topics/<slug:slug>/feed.<feed:format>", feeds.TopicFeed.as_view(), name="topic_feed"),
     path("officials/<slug:slug>/", views.OfficialView.as_view(), name="official"),
+    path("posts/<slug:slug>/", views.PostView.as_view(), name="post"),
+    path("posts/<slug:slug>/feed.<feed:format>", feeds.PostFeed.as_view(), name="post_feed"),
     path("preview/<str:token>/", preview.preview_link_view, name="preview"),
     path(
         "officials/<slug:slug>/feed.<feed:format>",

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -15,6 +16,7 @@ from press.models import (
     Country,
     Person,
     Photo,
+    Post,
     Release,
     Status,
     Topic,
@@ -213,6 +215,53 @@ class OfficialView(ReleaseListView):
     def get_base_queryset(self):
         # The person was read with its appointments: about() asks for their ids as values.
         return super().get_base_queryset().about(official=self.subject)
+
+    def get_context_data(self, **kwargs):
+        # All appointments stay prefetched for about(); the timeline shows those begun.
+        today = timezone.localdate()
+        timeline = [a for a in self.subject.appointments.all() if a.started_on <= today]
+        return super().get_context_data(timeline=timeline, today=today, **kwargs)
+
+
+class PostView(ReleaseListView):
+    """A post, its holders (current first) and the releases naming any of them in it.
+
+    A post nobody has held yet answers 404: its page would have nothing to say, and a
+    holder appointed ahead of the first day may not be announced yet.
+    """
+
+    template_name = "press/post_detail.html"
+    feed_name = "press:post_feed"
+
+    def get_subject(self):
+        post = get_object_or_404(Post.objects.select_related("country"), slug=self.kwargs["slug"])
+        # Half-open ranges that never overlap: the newest start is the current holder.
+        self.holders = list(
+            post.appointments.started(timezone.localdate())
+            .select_related("person")
+            .order_by("-started_on")
+        )
+        if not self.holders:
+            raise Http404("nobody has held this post yet")
+        return post
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().about(appointment=self.holders)
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        public = Release.objects.public()
+        holders = [
+            {
+                "appointment": appointment,
+                "current": appointment.is_current_on(today),
+                "releases": public.about(appointment=appointment).count(),
+            }
+            for appointment in self.holders
+        ]
+        return super().get_context_data(
+            holders=holders, description=seo.post_description(self.subject, self.holders), **kwargs
+        )
 
 
 class HomeView(TemplateView):

@@ -9,25 +9,28 @@ from django.utils.safestring import mark_safe
 
 from press import languages, search
 from press.site import seo
-from press.text import sanitize_html
+from press.text import sanitize_html, shorten
 
 register = template.Library()
 
 
 @register.simple_tag
-def tr(obj, field_name):
+def tr(obj, field_name, length=None):
     """A translated field in the active language; fallback text carries its own lang.
 
-    A Cyrillic page must never show Latin Uzbek (or Russian) unmarked.
+    A Cyrillic page must never show Latin Uzbek (or Russian) unmarked. With ``length``,
+    plain text cut to that many characters at a word boundary (press.text.shorten).
     """
     current = languages.current()
-    value = getattr(obj, languages.field(field_name, current), "")
-    if value:
-        return value
-    for code in languages.codes():
+    for code in [current, *languages.codes()]:
         value = getattr(obj, languages.field(field_name, code), "")
-        if value:
-            return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
+        if not value:
+            continue
+        if length is not None:
+            value = shorten(value, int(length))
+        if code == current:
+            return value
+        return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
     return ""
 
 

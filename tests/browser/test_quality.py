@@ -40,6 +40,7 @@ def page_types(site):
         "country": ("/{lang}/countries/kyrgyzstan/", 200),
         "topic": ("/{lang}/topics/trade/", 200),
         "official": (f"/{{lang}}/officials/{official}/", 200),
+        "post": (f"/{{lang}}/posts/{site['minister'].post.slug}/", 200),
         "not-found": ("/{lang}/no-such-page/", 404),
         "gone": (f"/{{lang}}/press/{site['gone'].slug}/", 410),
         "forbidden": ("/{lang}/test-errors/403/", 403),
