@@ -72,8 +72,12 @@ def test_two_editors_conflict_and_lose_nothing(live_server, people, talks, open_
     assert conflict.is_visible()
     assert "Сиз очганингиздан кейин бу хабарни бошқа киши сақлади" in two.content()
     body = two.locator("#conflict-body_ru")
-    assert body.locator("del.diff-del").inner_text() == ONE_SENTENCE.rstrip(".")
-    assert body.locator("ins.diff-ins").inner_text() == TWO_SENTENCE.rstrip(".")
+    # Where the word diff puts a paragraph break (before or inside the marked run) depends on
+    # how the editor serialised it; what must hold is that each side's sentence is marked.
+    deleted = " ".join(body.locator("del.diff-del").all_inner_texts())
+    inserted = " ".join(body.locator("ins.diff-ins").all_inner_texts())
+    assert ONE_SENTENCE.rstrip(".") in deleted and TWO_SENTENCE.rstrip(".") not in deleted
+    assert TWO_SENTENCE.rstrip(".") in inserted and ONE_SENTENCE.rstrip(".") not in inserted
     assert "<p>" not in body.locator(".diff").inner_text()
     # The lead only editor one changed is already in editor two's form.
     assert two.input_value("#id_lead_ru") == "Министры двух стран встретились в Ташкенте."
