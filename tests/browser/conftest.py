@@ -9,7 +9,7 @@ import datetime
 import io
 import os
 import shutil
-import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -74,30 +74,27 @@ def browser():
 
 
 class ServerRequests:
-    """Counts the requests the live server (a thread of this process) is answering."""
+    """When the live server (a thread of this process) last began or finished a request.
+
+    Not a count of requests in progress: a request whose client went away (a page sent to
+    about:blank while its fetch was under way) may never send request_finished, and a
+    count would stay above zero for good.
+    """
 
     def __init__(self):
-        self.lock = threading.Lock()
-        self.count = 0
-        request_started.connect(self.started, dispatch_uid="browser-tests-started")
-        request_finished.connect(self.finished, dispatch_uid="browser-tests-finished")
+        self.last = time.monotonic()
+        request_started.connect(self.seen, dispatch_uid="browser-tests-started")
+        request_finished.connect(self.seen, dispatch_uid="browser-tests-finished")
 
-    def started(self, **kwargs):
-        with self.lock:
-            self.count += 1
+    def seen(self, **kwargs):
+        self.last = time.monotonic()
 
-    def finished(self, **kwargs):
-        with self.lock:
-            self.count -= 1
-
-    def wait_until_idle(self, page, quiet_ms=300, limit_ms=15_000):
-        """Wait until no request has been in progress for ``quiet_ms``: a beacon sent by a
-        page being left is still on its way for a moment."""
-        quiet = waited = 0
-        while quiet < quiet_ms and waited < limit_ms:
+    def wait_until_idle(self, page, quiet=0.3, limit=5.0):
+        """Wait until the server has seen no request begin or end for ``quiet`` seconds: a
+        beacon sent by a page being left is still on its way for a moment."""
+        start = time.monotonic()
+        while time.monotonic() - max(self.last, start) < quiet and time.monotonic() - start < limit:
             page.wait_for_timeout(50)
-            waited += 50
-            quiet = quiet + 50 if self.count <= 0 else 0
 
 
 SERVER = ServerRequests()
