@@ -55,7 +55,7 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
-    event = models.CharField(_("event"), max_length=20, choices=Event.choices)
+    event = models.CharField(_("event"), max_length=20, choices=Event)
     params = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
