@@ -52,9 +52,9 @@ def test_editor_previews_a_draft_in_each_language(editor_client, draft, code):
     assert_private(response)
 
 
-def test_preview_of_unsaved_changes_saves_nothing(editor_client, release_factory):
-    release = release_factory(title="Chiqqan")
-    data = {
+def unsaved_changes(release):
+    """The change form's POST with a new Uzbek title and body, as the Preview button sends it."""
+    return {
         "title_uz": "Tuzatish loyihasi",
         "body_uz": "<p>Yangi matn</p>",
         "kind": "meeting",
@@ -65,7 +65,11 @@ def test_preview_of_unsaved_changes_saves_nothing(editor_client, release_factory
         "attachments-TOTAL_FORMS": "0",
         "attachments-INITIAL_FORMS": "0",
     }
-    response = editor_client.post(admin_preview(release), data)
+
+
+def test_preview_of_unsaved_changes_saves_nothing(editor_client, release_factory):
+    release = release_factory(title="Chiqqan")
+    response = editor_client.post(admin_preview(release), unsaved_changes(release))
     assert response.status_code == 200
     assert "Tuzatish loyihasi" in response.content.decode()
     assert_private(response)
@@ -214,18 +218,7 @@ def test_preview_of_unsaved_changes_outside_a_test_transaction(editor_client, re
     """The view runs in autocommit, as in production: no row lock may be taken there
     (PostgreSQL refuses ``SELECT … FOR UPDATE`` outside a transaction; SQLite ignores it)."""
     release = release_factory(title="Chiqqan")
-    data = {
-        "title_uz": "Tuzatish loyihasi",
-        "body_uz": "<p>Yangi matn</p>",
-        "kind": "meeting",
-        "event_date": "2021-05-05",
-        "edit_version": release.version,
-        "photos-TOTAL_FORMS": "0",
-        "photos-INITIAL_FORMS": "0",
-        "attachments-TOTAL_FORMS": "0",
-        "attachments-INITIAL_FORMS": "0",
-    }
-    response = editor_client.post(admin_preview(release), data)
+    response = editor_client.post(admin_preview(release), unsaved_changes(release))
     assert response.status_code == 200
     assert "Tuzatish loyihasi" in response.content.decode()
     assert Release.objects.get(pk=release.pk).title_uz == "Chiqqan [uz]"
