@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     # The public API (press/api/): ninja in INSTALLED_APPS makes its docs page use the
     # Swagger UI files it ships (static/ninja/), never a CDN.
     "ninja",
+    # The task queue (press/tasks.py): django_tasks is the tasks API, django_tasks_db keeps
+    # the queue in our database and lists failed tasks in the admin.
+    "django_tasks",
+    "django_tasks_db",
     "press",
 ]
 
@@ -250,6 +254,16 @@ PRESS_ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
 # Office documents are ZIP archives: what they may unpack to, by their declared sizes.
 PRESS_OFFICE_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 PRESS_OFFICE_MAX_MEMBERS = 10_000
+
+# Background work (press/tasks.py) is queued in the database and run by
+# `manage.py db_worker` processes: the same database as the site, so a task enqueued in a
+# transaction that rolls back is never run, and nothing else has to be up.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 LOGIN_URL = "admin:login"
 
