@@ -3,6 +3,9 @@ of the press office, each with a logged-in client) and releases. What they are b
 in tests/support.py, which tests import when they need more than a fixture gives."""
 
 import datetime
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -27,9 +30,20 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def _media_base(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, _media_base):
+    # Each test its own empty media folder, so that a test can tell which files a save left.
+    # Not tmp_path: pytest re-points a "current" symlink for each one, which costs more than
+    # many a test; mkdtemp is one system call.
+    folder = Path(tempfile.mkdtemp(dir=_media_base))
+    settings.MEDIA_ROOT = folder / "media"
+    yield
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 # --- Places, a topic and an official ----------------------------------------------------------
