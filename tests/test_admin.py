@@ -6,18 +6,35 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from press.models import Appointment, Attachment, Country, Person, Photo, Post, Release, Topic
+from press.models import (
+    Appointment,
+    Attachment,
+    Country,
+    Occasion,
+    Person,
+    Photo,
+    Post,
+    Release,
+    Topic,
+)
 
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["uz", "uz-cyrl", "ru", "en"]
-MODELS = [Country, Topic, Person, Post, Appointment, Release]
+MODELS = [Country, Topic, Person, Post, Appointment, Occasion, Release]
 
 
 @pytest.fixture
 def objects(release_factory, minister, uzbekistan, trade):
-    release = release_factory(countries=[uzbekistan], topics=[trade], participants=[minister])
+    summit = Occasion.objects.create(
+        slug="summit", name_uz="Sammit", name_en="Summit",
+        starts_on=datetime.date(2021, 5, 4), ends_on=datetime.date(2021, 5, 6),
+    )  # fmt: skip
+    release = release_factory(
+        countries=[uzbekistan], topics=[trade], participants=[minister], occasions=[summit]
+    )
     return {
+        Occasion: summit,
         Country: uzbekistan,
         Topic: trade,
         Person: minister.person,
