@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from press.models import Status
-from press.site.share_cards import FOLDER
+from press.files.share_cards import FOLDER
 from tests.support import make_release
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,17 @@ def test_a_correction_draws_a_new_card_and_drops_the_old(client):
     assert after != before
     [new] = stored_cards(release)
     assert new != old
+
+
+def test_deleting_the_release_deletes_its_cards(client, django_capture_on_commit_callbacks):
+    release = make_release(title="Talks")
+    card(client, release, "en")
+    card(client, release, "uz")
+    assert len(stored_cards(release)) == 2
+    pk = release.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        release.delete()
+    assert default_storage.listdir(f"{FOLDER}/{pk}") == ([], [])
 
 
 @pytest.mark.parametrize(

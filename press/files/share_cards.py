@@ -15,6 +15,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
+# Where the cards are kept: share-cards/<release id>/<language>-<last change>-d<design>.png.
+FOLDER = "share-cards"
 # Drawn cards are kept under a name that carries this: a change of design makes new ones.
 DESIGN = 1
 
@@ -134,3 +136,17 @@ def _ellipsis(draw, line: str, face, width: int) -> str:
     while line and draw.textlength(line + "…", font=face) > width:
         line = line[:-1].rstrip()
     return line + "…"
+
+
+def delete_share_cards(storage, release_pk: int, *, keep_prefix: str = "", keep: str = "") -> None:
+    """Delete the stored cards of a release: those of one language (``keep_prefix``, "ru-")
+    but ``keep``, or with no prefix all of them (the release is deleted)."""
+    folder = f"{FOLDER}/{release_pk}"
+    try:
+        _dirs, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for filename in files:
+        name = f"{folder}/{filename}"
+        if filename.startswith(keep_prefix) and name != keep:
+            storage.delete(name)

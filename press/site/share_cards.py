@@ -15,10 +15,8 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from press import languages
-from press.files.share_cards import DESIGN, render_card
+from press.files.share_cards import DESIGN, FOLDER, delete_share_cards, render_card
 from press.models import Release
-
-FOLDER = "share-cards"
 
 
 def card_name(release, code: str) -> str:
@@ -53,19 +51,6 @@ def share_card_png(release) -> bytes:
         # Two requests drew the same card at once; the storage renamed the second copy.
         storage.delete(saved)
     else:
-        _delete_older(storage, release, code, keep=name)
+        # Drawn before the last change: nothing names them any more.
+        delete_share_cards(storage, release.pk, keep_prefix=f"{languages.suffix(code)}-", keep=name)
     return data
-
-
-def _delete_older(storage, release, code: str, *, keep: str) -> None:
-    """Delete the cards of this release and language drawn before its last change."""
-    folder = f"{FOLDER}/{release.pk}"
-    prefix = f"{languages.suffix(code)}-"
-    try:
-        _dirs, files = storage.listdir(folder)
-    except FileNotFoundError:
-        return
-    for filename in files:
-        name = f"{folder}/{filename}"
-        if filename.startswith(prefix) and name != keep:
-            storage.delete(name)
