@@ -11,8 +11,8 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from PIL import Image
 
-from press.models import Status
 from press.files.share_cards import FOLDER
+from press.models import Status
 from tests.support import make_release
 
 pytestmark = pytest.mark.django_db
