@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from press.models import Attachment, Country, Person, Photo, Post, Release, Topic
+from press.models import Attachment, Country, Occasion, Person, Photo, Post, Release, Topic
 
 
 @register(Country)
@@ -23,6 +23,11 @@ class PersonTranslation(TranslationOptions):
 @register(Post)
 class PostTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(Occasion)
+class OccasionTranslation(TranslationOptions):
+    fields = ("name", "description", "place")
 
 
 @register(Release)

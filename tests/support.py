@@ -60,11 +60,13 @@ def make_release(**fields):
     countries = fields.pop("countries", ())
     topics = fields.pop("topics", ())
     participants = fields.pop("participants", ())
+    occasions = fields.pop("occasions", ())
     defaults.update(fields)
     release = Release.objects.create(**defaults)
     release.countries.set(countries)
     release.topics.set(topics)
     release.participants.set(participants)
+    release.occasions.set(occasions)
     return release
 
 

@@ -248,3 +248,18 @@ def test_both_sides_of_the_sample_have_a_current_foreign_minister(demo):
         )
         assert [a.person.slug for a in current] == [holder], country
         assert "demo" in current[0].person.biography_en  # fictitious, and says so
+
+
+def test_the_demo_has_an_event_hub_with_its_releases(demo, client):
+    from press.models import Occasion
+
+    event = Occasion.objects.get(slug="sco-foreign-ministers")
+    assert event.name_uz_cyrl == "ШҲТ ташқи ишлар вазирлари кенгаши"
+    assert sorted(event.releases.values_list("slug", flat=True)) == [
+        "comment-sco-2025-11-18",
+        "sco-meeting-beijing-2026-07-14",
+        "statement-sco-ministerial-2025-04-22",
+    ]
+    html = client.get("/en/events/sco-foreign-ministers/").content.decode()
+    assert "<h1>SCO Council of Foreign Ministers</h1>" in html
+    assert "3 releases" in html

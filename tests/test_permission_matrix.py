@@ -17,7 +17,8 @@ What the roles may do (press/services/roles.py):
 - translator: the text of any release in any language, and of the reference data; never
   the status, dates, relations, photos or files; cannot publish.
 - editor: everything an author and a translator do, every release transition, deleting a
-  release, adding people, posts and appointments; not users, groups, devices or logins.
+  release, adding people, posts, appointments and events; not users, groups, devices or
+  logins.
 - administrator: everything.
 """
 
@@ -46,6 +47,7 @@ from press.models import (
     Country,
     EditingSession,
     Notification,
+    Occasion,
     Person,
     Post,
     Preferences,
@@ -131,7 +133,17 @@ def build_world() -> World:
         "spare_person": Person.objects.create(slug="spare-person", name_en="Spare"),
         "spare_post": Post.objects.create(title_en="Spare"),
         "vacant_post": Post.objects.create(title_en="Deputy"),  # for a new appointment
+        "spare_occasion": Occasion.objects.create(
+            slug="spare-event",
+            name_en="Spare",
+            starts_on=datetime.date(2021, 1, 1),
+            ends_on=datetime.date(2021, 1, 1),
+        ),
     }
+    occasion = Occasion.objects.create(
+        slug="matrix-event", name_uz="Sammit", name_en="Summit",
+        starts_on=datetime.date(2021, 5, 4), ends_on=datetime.date(2021, 5, 6),
+    )  # fmt: skip
     person = Person.objects.create(slug="matrix-person", name_uz="Demo Vazir", name_en="Demo")
     post = Post.objects.create(title_uz="Vazir", title_en="Minister", country=country)
     appointment = Appointment.objects.create(
@@ -196,6 +208,7 @@ def build_world() -> World:
             "country": country,
             "spare_country": spare_country,
             "topic": topic,
+            "occasion": occasion,
             "person": person,
             "post": post,
             "appointment": appointment,
@@ -481,18 +494,26 @@ REFERENCE = {
     Topic: ("topic", ("name_ru", "Торговля (исправлено)")),
     Person: ("person", ("name_ru", "Демо (исправлено)")),
     Post: ("post", ("title_ru", "Министр (исправлено)")),
+    Occasion: ("occasion", ("name_ru", "Саммит (исправлено)")),
 }
 REFERENCE_ADD = {
     Country: {"code": "ZX", "slug": "zx", "name_uz": "Yangi", "kind": "country"},
     Topic: {"slug": "new-topic", "name_uz": "Yangi"},
     Person: {"slug": "new-person", "name_uz": "Yangi"},
     Post: {"title_uz": "Yangi lavozim", "seniority": "5"},
+    Occasion: {
+        "slug": "new-event",
+        "name_uz": "Yangi",
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-01-02",
+    },  # fmt: skip
 }
 REFERENCE_ADDED = {
     Country: {"code": "ZX"},
     Topic: {"slug": "new-topic"},
     Person: {"slug": "new-person"},
     Post: {"title_uz": "Yangi lavozim"},
+    Occasion: {"slug": "new-event"},
 }
 for model, (key, change) in REFERENCE.items():
     model_pages(
@@ -886,10 +907,11 @@ for model, key in (
     (Topic, "spare_topic"),
     (Person, "spare_person"),
     (Post, "spare_post"),
+    (Occasion, "spare_occasion"),
     (Appointment, "appointment"),
 ):
     expected = refused_to(ADMINISTRATOR)
-    if model not in (Country, Topic, Person, Post, Appointment):
+    if model not in (Country, Topic, Person, Post, Appointment, Occasion):
         expected = {**expected, "author": FORBIDDEN, "translator": FORBIDDEN, "editor": FORBIDDEN}
     action(model, "delete_selected", key, expected, lambda w, k=key: gone(w[k]), post="yes")
 action(
@@ -928,6 +950,7 @@ for model, key, field in (
     (Topic, "topic", "name"),
     (Person, "person", "name"),
     (Post, "post", "title"),
+    (Occasion, "occasion", "name"),
 ):
     action(
         model,

@@ -61,7 +61,8 @@ class TestHead:
             '<meta property="og:description" content="Ministers met.">',
             f'<meta property="og:url" content="http://testserver/en/press/{release.slug}/">',
             '<meta property="og:locale" content="en_GB">',
-            '<meta name="twitter:card" content="summary">',
+            # Every public release has a share card (tests/test_share_cards.py).
+            '<meta name="twitter:card" content="summary_large_image">',
             '<meta name="twitter:title" content="Talks [en]">',
             '<meta name="description" content="Ministers met.">',
         ):

@@ -49,7 +49,7 @@ def test_index_lists_every_section(client, content):
     locations = [s.findtext("s:loc", namespaces=NS) for s in root.findall("s:sitemap", NS)]
     assert locations == [
         f"http://testserver/sitemap-{section}.xml"
-        for section in ("releases", "countries", "topics", "officials", "posts")
+        for section in ("releases", "countries", "topics", "officials", "posts", "events")
     ]
 
 

@@ -125,6 +125,17 @@ class Sample(NamedTuple):
     joint_statement: dict  # {"title": {suffix: text}, "pdf_lines": [ASCII lines]}
 
 
+class OccasionData(NamedTuple):
+    """An event hub (press.models.Occasion) and the slugs of the releases tagged with it."""
+
+    name: dict
+    description: dict
+    place: dict
+    starts_on: datetime.date
+    ends_on: datetime.date
+    releases: list
+
+
 def event(entry: dict) -> Event:
     lists = {key: tuple(entry[key]) for key in ("topics", "countries", "languages") if key in entry}
     return Event(**{**entry, **lists, "date": _date(entry.get("date"))})
@@ -165,6 +176,13 @@ SAMPLE = Sample(
 )
 
 TEMPLATES = read("templates")
+
+OCCASIONS = {
+    slug: OccasionData(
+        **{**entry, "starts_on": _date(entry["starts_on"]), "ends_on": _date(entry["ends_on"])}
+    )
+    for slug, entry in read("events").items()
+}
 
 _words = read("words")
 MONTHS, AND = _words["months"], _words["and"]

@@ -1,6 +1,6 @@
 """The demo content's rows: topics, officials, the sample release and ~50 more, with photos.
 
-Idempotent: everything is keyed (topics, people and releases by slug, posts by country and
+Idempotent: everything is keyed (topics, people, releases and events by slug, posts by country and
 English title, appointments by person, post and first day), only what is missing is created,
 and nothing that exists is changed, so a second run writes nothing. Photos and attachments
 are added only to a release that has none. The texts come from content.py.
@@ -20,6 +20,7 @@ from press.models import (
     Appointment,
     Attachment,
     Country,
+    Occasion,
     Person,
     Photo,
     Post,
@@ -47,7 +48,17 @@ class Loader:
     def __init__(self, *, now: datetime.datetime):
         self.now = now
         self.created = dict.fromkeys(
-            ["topics", "people", "posts", "appointments", "releases", "photos", "attachments"], 0
+            [
+                "topics",
+                "people",
+                "posts",
+                "appointments",
+                "releases",
+                "events",
+                "photos",
+                "attachments",
+            ],
+            0,
         )
         self.total = dict.fromkeys(self.created, 0)
         self._pictures: dict[str, bytes] = {}
@@ -69,6 +80,8 @@ class Loader:
         when = (self.now + datetime.timedelta(days=7)).replace(second=0, microsecond=0)
         day = when.astimezone(TASHKENT).date()
         self._event(demo.SCHEDULED, status=Status.PUBLISHED, published_at=when, day=day)
+        for slug, data in demo.OCCASIONS.items():
+            self._occasion(slug, data)
 
     def summary(self) -> list[str]:
         """One line per kind of row: how many run() created, how many were already there."""
@@ -220,6 +233,21 @@ class Loader:
         if event.photo and not self._has("photos", release.photos):
             label = demo.TEMPLATES[event.template]["kind"].upper()
             self._photo(release, label, order=0, day=day, city=event.place or event.city)
+
+    def _occasion(self, slug, data: demo.OccasionData):
+        """The event, and its releases tagged with it when it is first made."""
+        fields = {
+            f"{name}_{lang}": getattr(data, name)[lang]
+            for name in ("name", "description", "place")
+            for lang in demo.LANGS
+        }
+        occasion, created = Occasion.objects.get_or_create(
+            slug=slug, defaults={**fields, "starts_on": data.starts_on, "ends_on": data.ends_on}
+        )
+        self._count("events", created)
+        if created:
+            for release in Release.objects.filter(slug__in=data.releases):
+                release.occasions.add(occasion)
 
     def _release(
         self, *, slug, kind, day, status, published_at, texts, countries, topics, participants

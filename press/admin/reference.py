@@ -1,4 +1,5 @@
-"""The reference data releases cite: countries, topics, people, their posts and appointments."""
+"""The reference data releases cite: countries, topics, people, their posts and appointments,
+and the events (summits, visits) that gather releases."""
 
 from django import forms
 from django.contrib import admin
@@ -11,7 +12,7 @@ from modeltranslation.translator import translator
 from press import languages, search
 from press.admin.editor import RichTextAdminMixin
 from press.admin.transliteration_actions import TransliterationMixin
-from press.models import Appointment, Country, Person, Post, Topic
+from press.models import Appointment, Country, Occasion, Person, Post, Topic
 
 
 class TextOnlyForTranslatorsMixin:
@@ -181,3 +182,22 @@ class AppointmentAdmin(admin.ModelAdmin):
         except forms.ValidationError:
             day = None
         return day or timezone.localdate()
+
+
+@admin.register(Occasion)
+class OccasionAdmin(
+    FoldedSearchMixin,
+    TextOnlyForTranslatorsMixin,
+    RichTextAdminMixin,
+    TransliterationMixin,
+    TabbedTranslationAdmin,
+):
+    """Events: a summit, a visit, a series. Releases are tagged with them on their own form
+    (the "Events" picker, which searches this list)."""
+
+    rich_text_fields = ("description",)
+    list_display = ("name", "starts_on", "ends_on", "slug")
+    date_hierarchy = "starts_on"
+    search_fields = ("slug", *[languages.field("name", c) for c in languages.codes()])
+    prepopulated_fields = {"slug": ("name_en",)}
+    fields = ("name", "slug", "description", "place", "starts_on", "ends_on", "machine_translated")

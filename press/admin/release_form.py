@@ -45,7 +45,7 @@ class ChosenAutocomplete(AutocompleteSelectMultiple):
 class ReleaseAdminForm(forms.ModelForm):
     """Optimistic locking, the correction's kind, "needs no re-translation", bulk photos."""
 
-    CHOSEN = ("countries", "topics", "participants")  # shown by ChosenAutocomplete
+    CHOSEN = ("countries", "topics", "participants", "occasions")  # shown by ChosenAutocomplete
 
     edit_version = forms.IntegerField(
         label=gettext_lazy("version"), widget=forms.HiddenInput, required=False

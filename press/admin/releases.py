@@ -91,13 +91,13 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     )
     search_fields = ("slug", *[languages.field("title", c) for c in languages.codes()])
     date_hierarchy = "event_date"
-    autocomplete_fields = ("countries", "topics", "participants")
+    autocomplete_fields = ("countries", "topics", "participants", "occasions")
     readonly_fields = ("created_at", "updated_at")
     inlines = [PhotoInline, AttachmentInline]
     fieldsets = (
         (None, {"fields": ("title", "lead", "body")}),
         (gettext_lazy("Photos"), {"fields": ("new_photos",)}),
-        (gettext_lazy("Event"), {"fields": ("kind", "event_date", "place")}),
+        (gettext_lazy("Event"), {"fields": ("kind", "event_date", "place", "occasions")}),
         (gettext_lazy("Who and what"), {"fields": ("participants", "countries", "topics")}),
         (gettext_lazy("Publication"), {"fields": ("status", "published_at", "slug")}),
         (
@@ -108,7 +108,15 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
 
     WORKFLOW_READONLY = ("workflow_state", "published_at_local")
     # What a translator sees but does not change (services.edits_structure).
-    STRUCTURE = ("kind", "event_date", "participants", "countries", "topics", "slug")
+    STRUCTURE = (
+        "kind",
+        "event_date",
+        "participants",
+        "countries",
+        "topics",
+        "occasions",
+        "slug",
+    )
 
     # --- The list -----------------------------------------------------------------------
 

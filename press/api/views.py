@@ -177,6 +177,7 @@ class ReleaseQuery(Schema):
     country: list[str] | None = Field(None, description="Country or organisation codes: any.")
     topic: list[str] | None = Field(None, description="Topic slugs: any of them.")
     official: str | None = Field(None, description="An official's slug.")
+    event: str | None = Field(None, description="An event's slug (a summit, a visit).")
     kind: Kind | None = Field(None, description="A kind of release.")
     date_from: datetime.date | None = Field(None, description="Event date, from this day.")
     date_to: datetime.date | None = Field(None, description="Event date, up to this day.")

@@ -11,7 +11,8 @@ works unchanged.
 - ``renditions``: the widths and formats a <picture> offers, and the card crop;
 - ``fields``: the admin's upload fields, which run the checks;
 - ``cleanup``: deleting stored files nothing names any more, or whose save failed;
-- ``refusals``: the error an editor reads, shared by the checks.
+- ``refusals``: the error an editor reads, shared by the checks;
+- ``share_cards``: the Open Graph picture of a release, drawn with the fonts in ``fonts/``.
 
 The names below are what the models, the admin, the tests and the bench use.
 """
@@ -38,6 +39,7 @@ from press.files.photo_checks import (
 )
 from press.files.reencoding import PreparedPhoto, encode, prepare_photo
 from press.files.renditions import card_crop, make_renditions, picture_data
+from press.files.share_cards import delete_share_cards
 
 __all__ = [
     "DOCUMENT_EXTENSIONS",
@@ -56,6 +58,7 @@ __all__ = [
     "check_document",
     "check_photo",
     "delete_files",
+    "delete_share_cards",
     "deleted_if_failed",
     "encode",
     "make_renditions",

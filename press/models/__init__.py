@@ -37,6 +37,7 @@ from press.models.notifications import (
     Preferences,
     ReviewComment,
 )
+from press.models.occasions import Occasion, OccasionQuerySet
 from press.models.querysets import ReleaseQuerySet, filled_flag
 from press.models.reference import (
     Appointment,
@@ -62,6 +63,8 @@ __all__ = [
     "MachineTranslated",
     "Notification",
     "NotificationQuerySet",
+    "Occasion",
+    "OccasionQuerySet",
     "Person",
     "Photo",
     "Post",

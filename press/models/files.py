@@ -312,3 +312,12 @@ class Attachment(models.Model):
 def _delete_attachment_file(sender, instance, **kwargs):
     storage, name = instance.file.storage, instance.file.name
     transaction.on_commit(lambda: uploads.delete_files(storage, [name]))
+
+
+@receiver(post_delete, sender="press.Release")
+def _delete_share_cards(sender, instance, **kwargs):
+    # The cards press/site/share_cards.py drew for it, once the deletion is committed.
+    from django.core.files.storage import default_storage
+
+    pk = instance.pk
+    transaction.on_commit(lambda: uploads.delete_share_cards(default_storage, pk))

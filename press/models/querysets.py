@@ -5,7 +5,7 @@ Views, feeds, sitemaps, search, the desk and the admin all start from these:
 - ``public(code)``: what a visitor may list and read in a language (published, due, written
   in it); ``readable(code)`` adds withdrawn releases, whose pages stay with a notice;
 - ``published()`` / ``scheduled()``: due or still to come, in any language;
-- ``about(country=…, topic=…, official=…)``: releases naming a subject;
+- ``about(country=…, topic=…, official=…, event=…)``: releases naming a subject;
 - ``related(release)``: releases sharing a country or a topic with one;
 - ``needing_translation(code)``: text missing, outdated or machine-made in a language.
 
@@ -80,11 +80,11 @@ class ReleaseQuerySet(models.QuerySet):
 
     # --- What a release names -------------------------------------------------------------
 
-    def about(self, *, country=None, topic=None, official=None, appointment=None):
+    def about(self, *, country=None, topic=None, official=None, appointment=None, event=None):
         """Releases naming every subject given: ``country`` a Country, ``topic`` a Topic,
         ``official`` a Person (in any post they held), ``appointment`` an Appointment (a
-        person in one post: a post page's holder); for each, several (a list or a
-        queryset) mean any of them.
+        person in one post: a post page's holder), ``event`` an Occasion (tagged with it);
+        for each, several (a list or a queryset) mean any of them.
 
         Each is a semi-join, ``pk IN`` the release ids of the link table's rows: a join
         would list a release once per matching link, and the DISTINCT that folds them back
@@ -106,6 +106,8 @@ class ReleaseQuerySet(models.QuerySet):
             queryset = queryset.filter(
                 pk__in=self._links("participants", "appointment", appointment)
             )
+        if event is not None:
+            queryset = queryset.filter(pk__in=self._links("occasions", "occasion", event))
         return queryset
 
     def related(self, release):
@@ -156,6 +158,11 @@ class ReleaseQuerySet(models.QuerySet):
             models.Prefetch("countries", queryset=Country.objects.only("slug", *names)),
             models.Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
         )
+
+    def chronological(self):
+        """In the order things happened: event date, then publication, oldest first (an
+        event's page tells its week as it went)."""
+        return self.order_by("event_date", "published_at", "id")
 
     def latest(self):
         """Newest publication first, the id breaking ties so that pages do not overlap."""

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from press import languages
 from press.models.choices import Kind, Status
 from press.models.language_states import LanguageStates
+from press.models.occasions import Occasion
 from press.models.querysets import ReleaseQuerySet
 from press.models.reference import Appointment, Country, MachineTranslated, Topic
 from press.text import make_slug, sanitize_html
@@ -109,6 +110,13 @@ class Release(LanguageStates, MachineTranslated):
         related_name="releases",
         blank=True,
         help_text=_("Officials in the posts they held on the event date."),
+    )
+    occasions = models.ManyToManyField(
+        Occasion,
+        verbose_name=_("events"),
+        related_name="releases",
+        blank=True,
+        help_text=_("The summit, visit or series this release is part of: listed on its page."),
     )
     # --- Workflow (press/services/ is the only writer of these) -----------------------
     submitted_by = models.ForeignKey(

@@ -23,7 +23,7 @@ from press.services.permissions import can_edit, edits_structure
 TEXT_FIELDS = ("title", "lead", "body", "place")
 # What a revert restores (never the workflow's own fields: status, dates, slug).
 CONTENT_FIELDS = ("kind", "event_date")
-RELATIONS = ("countries", "topics", "participants")
+RELATIONS = ("countries", "topics", "participants", "occasions")
 PHOTO_FIELDS = ("is_lead", "order", "focal_x", "focal_y")
 PHOTO_TEXT = ("alt", "caption", "credit")
 ATTACHMENT_FIELDS = ("language", "order")

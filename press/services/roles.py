@@ -10,6 +10,7 @@ READ_REFERENCE = [
     "view_person",
     "view_post",
     "view_appointment",
+    "view_occasion",
 ]
 
 AUTHOR = [
@@ -42,6 +43,7 @@ TRANSLATOR = [
     "change_topic",
     "change_person",
     "change_post",
+    "change_occasion",
 ]
 
 EDITOR = [
@@ -57,6 +59,7 @@ EDITOR = [
     "add_topic",
     "add_person",
     "add_post",
+    "add_occasion",
     "add_appointment",
     "change_appointment",
     "view_revision",

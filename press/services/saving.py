@@ -208,7 +208,8 @@ def _change_note_text(release: Release, action: str) -> str:
 def release_duplicate(*, release: Release, user) -> Release:
     """A new draft for a recurring format (the weekly briefing), made from ``release``.
 
-    It carries the kind, the place, the countries and topics, and the title (a release
+    It carries the kind, the place, the countries, topics and events (a meeting series),
+    and the title (a release
     needs one; its slug is made from it with a number). It takes the participants whose
     appointment is in force on the new draft's event date, which is today (Tashkent): the
     officer changes the date and the people if the event was on another day. No text but
@@ -225,6 +226,7 @@ def release_duplicate(*, release: Release, user) -> Release:
     copy.save()
     copy.countries.set(release.countries.all())
     copy.topics.set(release.topics.all())
+    copy.occasions.set(release.occasions.all())
     copy.participants.set(release.participants.current_on(today))
     event = {"release": release.slug}
     revision_create(release=copy, user=user, action="duplicate", event=event)

@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds per language: all releases, a country, a topic, an official, and
-whatever the press list is filtered to.
+"""RSS 2.0 and Atom feeds per language: all releases, a country, a topic, an official, a
+post, an event, and whatever the press list is filtered to.
 
 Built on Django's syndication framework. Each feed lists ``Release.objects.public()`` in the
 language of its URL prefix, newest first; links are absolute and an item's id is the
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
 
 from press import languages
-from press.models import Appointment, Country, Person, Post, Release, Topic
+from press.models import Appointment, Country, Occasion, Person, Post, Release, Topic
 from press.site import page_cache
 from press.site.filters import ReleaseFilter
 from press.text import plain_text, shorten
@@ -289,6 +289,25 @@ class PostFeed(ReleaseFeed):
 
     def subject_title(self, subject):
         return translated(subject, "title")
+
+
+class EventFeed(ReleaseFeed):
+    """The releases of an event (its hub's list), newest first like every feed; an event
+    none of whose releases is public yet is not found, as its page is not."""
+
+    fixed_filter = "event"
+
+    def get_subject(self, slug):
+        return get_object_or_404(Occasion.objects.public(), slug=slug)
+
+    def base_queryset(self, subject):
+        return super().base_queryset(subject).about(event=subject)
+
+    def page_url(self, subject):
+        return subject.get_absolute_url()
+
+    def subject_title(self, subject):
+        return translated(subject, "name")
 
 
 def wants_page(request) -> bool:

@@ -7,7 +7,7 @@ the cache (its counts) in press.site.page_cache.
 import django_filters as df
 from django.utils.translation import gettext_lazy as _
 
-from press.models import Country, Kind, Person, Release, Topic
+from press.models import Country, Kind, Occasion, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_counted
 from press.site.widgets import DateInput, QuickSelect, QuickSelectMultiple, offer_names
 
@@ -40,6 +40,17 @@ class ReleaseFilter(df.FilterSet):
         widget=QuickSelect,
         method="filter_about",
     )
+    # Offered from the events that are public, read when drawn (few rows): not kept with the
+    # other names, which a publication does not make stale, and which could then name an
+    # event whose first release is not out.
+    event = df.ModelChoiceFilter(
+        label=_("Event"),
+        to_field_name="slug",
+        queryset=Occasion.objects.all(),
+        empty_label=_("Any event"),
+        widget=QuickSelect,
+        method="filter_about",
+    )
     kind = df.ChoiceFilter(
         label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind"), widget=QuickSelect
     )
@@ -57,11 +68,11 @@ class ReleaseFilter(df.FilterSet):
     )
 
     # Filters that take one value: a repeated parameter is an error, not a guess.
-    single_valued = ("q", "official", "kind", "date_from", "date_to")
+    single_valued = ("q", "official", "event", "kind", "date_from", "date_to")
 
     class Meta:
         model = Release
-        fields = ["q", "country", "topic", "official", "kind", "date_from", "date_to"]
+        fields = ["q", "country", "topic", "official", "event", "kind", "date_from", "date_to"]
 
     def __init__(self, data=None, *args, fixed=(), remember=None, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -74,6 +85,9 @@ class ReleaseFilter(df.FilterSet):
         if "country" in self.form.fields:
             field = self.form.fields["country"]
             field.queryset = field.queryset.filter(active=True).order_by("kind", "name")
+        if "event" in self.form.fields:
+            # An event is public once one of its releases is (Occasion.objects.public).
+            self.form.fields["event"].queryset = Occasion.objects.public()
         # The names are drawn from plain rows kept in the cache (press.site.widgets); the
         # fields still validate what is sent against their querysets.
         for name in ("country", "topic", "official"):

@@ -2,9 +2,9 @@
 
 Invalidation does not need to know who changed what: every page key contains a *generation*
 number kept in the cache, and any save or delete of the content a public page shows (a
-release, its photos, attachments, countries, topics, people, posts, appointments, and the
-release's many-to-many links) bumps it, whether it came from the services, the admin, a shell
-or a script. Old entries are never read again and expire on their own.
+release, its photos, attachments, countries, topics, people, posts, appointments, events,
+and the release's many-to-many links) bumps it, whether it came from the services, the
+admin, a shell or a script. Old entries are never read again and expire on their own.
 
 Scheduling needs no cron job here either: a page is kept at most ``MAX_SECONDS`` (60 s), and
 a page served from the cache tells a CDN only the seconds it has left, so a release scheduled
@@ -177,6 +177,7 @@ def connect_signals():
         Appointment,
         Attachment,
         Country,
+        Occasion,
         Person,
         Photo,
         Post,
@@ -184,7 +185,7 @@ def connect_signals():
         Topic,
     )
 
-    for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment):
+    for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment, Occasion):
         uid = f"press.page_cache:{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
@@ -192,7 +193,7 @@ def connect_signals():
         uid = f"press.page_cache:names:{model.__name__}"
         post_save.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:delete")
-    for field in ("countries", "topics", "participants"):
+    for field in ("countries", "topics", "participants", "occasions"):
         through = getattr(Release, field).through
         m2m_changed.connect(
             _links_changed, sender=through, dispatch_uid=f"press.page_cache:{field}"

@@ -1,12 +1,15 @@
-"""What a release page tells machines and other sites: share links and JSON-LD NewsArticle."""
+"""What a page tells machines and other sites: share links, the share card (Open Graph
+image), JSON-LD NewsArticle for a release and Event for an event's hub."""
 
 import json
 from urllib.parse import quote, urlencode
 
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from press import languages
+from press.files.share_cards import HEIGHT, WIDTH
 from press.models import CountryKind
 from press.text import plain_text, shorten
 
@@ -51,6 +54,28 @@ def image_url(request, photo) -> str:
     return request.build_absolute_uri(photo.picture("full")["src"])
 
 
+def share_card(request, release) -> dict:
+    """The release's share card for og:image and twitter:image: its address in this
+    language, its size, and an alternative text saying what it shows.
+
+    The address stays the same through corrections; the image behind it follows the
+    release's last change (press/site/share_cards.py).
+    """
+    return {
+        "url": request.build_absolute_uri(
+            reverse("press:release_card", kwargs={"slug": release.slug})
+        ),
+        "type": "image/png",
+        "width": WIDTH,
+        "height": HEIGHT,
+        "alt": _("%(kind)s: %(title)s")
+        % {
+            "kind": release.get_kind_display(),
+            "title": getattr(release, languages.field("title")),
+        },
+    }
+
+
 def share_links(request, release) -> dict:
     """Plain links to share the release: no script from any of these sites is loaded."""
     url = request.build_absolute_uri(release.get_absolute_url())
@@ -83,8 +108,6 @@ def share_links(request, release) -> dict:
 
 
 def _publisher(request) -> dict:
-    from django.urls import reverse
-
     return {
         "@type": "GovernmentOrganization",
         "name": _("Ministry of Foreign Affairs of the Republic of Uzbekistan"),
@@ -146,6 +169,39 @@ def news_article(request, release) -> dict:
     ]
     if mentions:
         data["mentions"] = mentions
+    return data
+
+
+def event_description(event) -> str:
+    """A meta description of an event's hub: its description's text, else its dates and
+    place."""
+    text = plain_text(translated(event, "description"))
+    if text:
+        return shorten(text, 200)
+    place = translated(event, "place")
+    return shorten(f"{translated(event, 'name')}{', ' + place if place else ''}", 200)
+
+
+def event(request, occasion) -> dict:
+    """schema.org Event for an event's hub, in the active language."""
+    url = request.build_absolute_uri(occasion.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": translated(occasion, "name"),
+        "url": url,
+        "startDate": occasion.starts_on.isoformat(),
+        "endDate": occasion.ends_on.isoformat(),
+        "inLanguage": languages.bcp47(),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "organizer": _publisher(request),
+    }
+    description = plain_text(translated(occasion, "description"))
+    if description:
+        data["description"] = shorten(description, 500)
+    place = translated(occasion, "place")
+    if place:
+        data["location"] = {"@type": "Place", "name": place}
     return data
 
 

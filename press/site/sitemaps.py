@@ -1,5 +1,5 @@
-"""Sitemaps: an index and one section each for releases, countries, topics, officials and
-posts.
+"""Sitemaps: an index and one section each for releases, countries, topics, officials,
+posts and events.
 
 Every URL is listed once per language it exists in, with ``xhtml:link`` alternates for
 exactly those languages plus ``x-default``. A release exists in a language when it is
@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from press import languages
-from press.models import Country, Person, Post, Release, Topic, filled_flag, rules
+from press.models import Country, Occasion, Person, Post, Release, Topic, filled_flag, rules
 
 
 def _flag(code: str) -> str:
@@ -170,12 +170,18 @@ class PostSitemap(SubjectSitemap):
     to_releases = "appointments__releases"
 
 
+class EventSitemap(SubjectSitemap):
+    model = Occasion
+    to_releases = "releases"
+
+
 SITEMAPS = {
     "releases": ReleaseSitemap,
     "countries": CountrySitemap,
     "topics": TopicSitemap,
     "officials": OfficialSitemap,
     "posts": PostSitemap,
+    "events": EventSitemap,
 }
 
 

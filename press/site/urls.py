@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from press.site import feeds, preview, views
+from press.site import feeds, preview, share_cards, views
 
 
 class FeedFormat:
@@ -24,6 +24,7 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("press/<slug:slug>/", views.ReleaseDetailView.as_view(), name="release"),
     path("press/<slug:slug>/files/<int:pk>/", views.attachment_download, name="attachment"),
+    path("press/<slug:slug>/card.png", share_cards.share_card_view, name="release_card"),
     path("countries/<slug:slug>/", views.CountryView.as_view(), name="country"),
     path(
         "countries/<slug:slug>/feed.<feed:format>",
@@ -35,6 +36,9 @@ urlpatterns = [
     path("officials/<slug:slug>/", views.OfficialView.as_view(), name="official"),
     path("posts/<slug:slug>/", views.PostView.as_view(), name="post"),
     path("posts/<slug:slug>/feed.<feed:format>", feeds.PostFeed.as_view(), name="post_feed"),
+    path("events/", views.EventListView.as_view(), name="event_list"),
+    path("events/<slug:slug>/", views.EventView.as_view(), name="event"),
+    path("events/<slug:slug>/feed.<feed:format>", feeds.EventFeed.as_view(), name="event_feed"),
     path("preview/<str:token>/", preview.preview_link_view, name="preview"),
     path(
         "officials/<slug:slug>/feed.<feed:format>",

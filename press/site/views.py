@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,6 +14,7 @@ from press.models import (
     Appointment,
     Attachment,
     Country,
+    Occasion,
     Person,
     Photo,
     Post,
@@ -264,6 +265,85 @@ class PostView(ReleaseListView):
         )
 
 
+class EventListView(ListView):
+    """Events with a release public in this language, the latest first, each with its count."""
+
+    template_name = "press/event_list.html"
+    context_object_name = "events"
+    paginate_by = settings.PRESS_PAGE_SIZE
+
+    def get_queryset(self):
+        return Occasion.objects.public().with_public_count().order_by("-starts_on", "-id")
+
+
+class EventView(DetailView):
+    """An event's hub: what it was, when and where, its releases in the order things
+    happened, their photos, the countries and officials they name, and its feeds.
+
+    Everything is read from the releases public in this language (``public().about(event=…)``):
+    a draft or a release still to come adds no line, photo, name or count. An event none of
+    whose releases is public here is not found (``Occasion.objects.public``).
+    """
+
+    template_name = "press/event_detail.html"
+    context_object_name = "event"
+    # A summit makes a dozen releases, a meeting series may make hundreds over the years.
+    paginate_by = 50
+    photo_limit = 24
+
+    def get_queryset(self):
+        return Occasion.objects.public()
+
+    def get_context_data(self, **kwargs):
+        event = self.object
+        public = Release.objects.public().about(event=event)
+        ids = public.values("pk")
+        paginator = Paginator(public.for_cards().chronological(), self.paginate_by)
+        page = paginator.get_page(self.request.GET.get("page"))
+        photos = (
+            Photo.objects.filter(release__in=ids)
+            .select_related("release")
+            .order_by("release__event_date", "release__published_at", "-is_lead", "order", "id")
+        )
+        countries = Country.objects.filter(
+            pk__in=Release.countries.through.objects.filter(release__in=ids).values("country_id")
+        ).order_by("kind", languages.field("name"), "code")
+        officials = (
+            Appointment.objects.filter(
+                pk__in=Release.participants.through.objects.filter(release__in=ids).values(
+                    "appointment_id"
+                )
+            )
+            .with_names()
+            .order_by("post__seniority", "started_on", "pk")
+        )
+        return super().get_context_data(
+            releases=page.object_list,
+            page_obj=page,
+            paginator=paginator,
+            photos=photos[: self.photo_limit],
+            countries=countries,
+            officials=officials,
+            available_languages=self.languages(event),
+            feeds=feed_links(
+                self.request, name="press:event_feed", kwargs={"slug": event.slug}, keep_query=False
+            ),
+            description=seo.event_description(event),
+            json_ld=seo.event(self.request, event),
+            **kwargs,
+        )
+
+    @staticmethod
+    def languages(event) -> list[str]:
+        """The languages the hub exists in: those with a public release of the event."""
+        flags = {
+            code: Count("pk", filter=Q(**{f"in_{languages.suffix(code)}": True}))
+            for code in languages.codes()
+        }
+        counts = Release.objects.published().about(event=event).aggregate(**flags)
+        return [code for code, n in counts.items() if n]
+
+
 class HomeView(TemplateView):
     template_name = "press/home.html"
 
@@ -301,6 +381,9 @@ class ReleaseDetailView(DetailView):
             "topics",
             Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
             "attachments",
+            # Only events that are public here: one with nothing else out yet is still
+            # public through this release, in the language it is read in.
+            Prefetch("occasions", queryset=Occasion.objects.public()),
         )
 
     def get_object(self, queryset=None):
@@ -340,6 +423,7 @@ class ReleaseDetailView(DetailView):
             available_languages=release.languages_filled(),
             related=self.related(release),
             share=seo.share_links(self.request, release),
+            share_card=seo.share_card(self.request, release),
             json_ld=seo.news_article(self.request, release),
             **kwargs,
         )
