@@ -7,7 +7,8 @@
 - releases: the release itself;
 - files: its photos and documents, and where uploads go;
 - history: revisions, preview links, editing sessions;
-- notifications: what people are told, their preferences, reviewers' comments.
+- notifications: what people are told, their preferences, reviewers' comments;
+- telegram: what was posted to the ministry's Telegram channels.
 
 One app label (``press``): the tables, permissions and migrations do not see the split.
 Migrations import the upload paths from here (``press.models.upload_photo``).
@@ -49,6 +50,7 @@ from press.models.reference import (
     Topic,
 )
 from press.models.releases import Release, participant_errors
+from press.models.telegram import TelegramPost, TelegramStatus
 
 __all__ = [
     "Appointment",
@@ -74,6 +76,8 @@ __all__ = [
     "Revision",
     "RevisionQuerySet",
     "Status",
+    "TelegramPost",
+    "TelegramStatus",
     "Topic",
     "TranslationState",
     "filled_flag",
