@@ -50,7 +50,14 @@ demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_data --with-superuser
 
+# The site and, beside it, a task worker (press/tasks.py: notification e-mails, Telegram
+# posts), which stops with the server: Ctrl+C stops both, and the trap stops the worker when
+# the server exits on its own. No reload for the worker: its reloader would leave its child
+# running when killed; restart `make run` after changing a task. In production each runs as
+# a service of its own (docs/deploy.md).
 run: demo
+	@$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # In parallel (pytest-xdist), one worker per core unless TEST_WORKERS says otherwise (0: one

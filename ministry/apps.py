@@ -20,6 +20,10 @@ class MinistryAdminConfig(AdminConfig):
 
             TOTPDevice._meta.verbose_name = _("TOTP device")
             TOTPDevice._meta.verbose_name_plural = _("TOTP devices")
+        if apps.is_installed("django_tasks_db"):
+            # Its model's names ("Task Result") are lazy msgids that our catalogs translate;
+            # changing them here would change its migrations' state.
+            apps.get_app_config("django_tasks_database").verbose_name = _("Background tasks")
         if apps.is_installed("axes"):
             self._prepare_axes_cleanup()
 

@@ -312,3 +312,42 @@ def form_data(html, form_id=None) -> dict[str, list[str]]:
     parser = _FormFields(form_id)
     parser.feed(html)
     return parser.data
+
+
+# --- The task queue ---------------------------------------------------------------------------
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def run_worker() -> None:
+    """Run a real `manage.py db_worker` in this process until no task is due, then return.
+
+    Needs a transactional test (``django_db(transaction=True)``): the worker commits its
+    claims and checks its connection between tasks, as in production. Its signal handlers
+    are put back afterwards: they would turn the test run's Ctrl+C into sys.exit().
+    """
+    import signal
+
+    from django.core.management import call_command
+
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command(
+            "db_worker",
+            batch=True,
+            interval=0,
+            startup_delay=False,
+            reload=False,
+            verbosity=0,
+            worker_id="test-worker",
+        )
+    finally:
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def let_time_pass() -> None:
+    """Every task waiting for a later time is due now (what the clock would do)."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())

@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone, translation
 
-from press import services
+from press import services, tasks
 from press.models import Event, Notification, Preferences, Release, ReviewComment
 from tests.support import make_user, stored
 
@@ -83,7 +83,8 @@ def test_nothing_is_sent_before_the_commit_nor_after_a_rollback(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.release_submit(release=draft, user=author)
     assert mail.outbox == []
-    assert any(getattr(c, "func", None) is services.send_notification_emails for c in callbacks)
+    # The commit enqueues the task that sends them (press/tasks.py).
+    assert any(getattr(c, "args", ())[:1] == (tasks.send_notification_emails,) for c in callbacks)
     Notification.objects.all().delete()
     services.release_return(release=draft, user=editor)
     with django_capture_on_commit_callbacks(execute=True):

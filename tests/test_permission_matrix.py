@@ -39,6 +39,7 @@ from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, reverse
 from django.utils import timezone, translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from press import services
 from press.admin.workflow import ACTION_FORMS
@@ -196,6 +197,14 @@ def build_world() -> World:
     failure_log = AccessFailureLog.objects.create(
         username="other", ip_address="10.0.0.1", user_agent="t"
     )
+    task_result = DBTaskResult.objects.create(
+        task_path="press.tasks.send_notification_emails",
+        args_kwargs={"args": [[]], "kwargs": {"attempt": 5}},
+        backend_name="default",
+        status="FAILED",
+        exception_class_path="press.services.notifications.EmailsNotSent",
+        traceback="Traceback (most recent call last):\nEmailsNotSent: Notifications [1]",
+    )
     return World(
         users=users,
         root=root,
@@ -227,6 +236,7 @@ def build_world() -> World:
             "attempt": attempt,
             "access_log": access_log,
             "failure_log": failure_log,
+            "task_result": task_result,
         },
     )
 
@@ -329,7 +339,7 @@ case(
     everyone(OK),  # a redirect to the public page, which decides for itself
 )
 case("app_list:press", lambda w: admin_url("app_list", "press"), everyone(OK))
-for app_label in ("auth", "otp_totp", "axes"):
+for app_label in ("auth", "otp_totp", "axes", "django_tasks_database"):
     case(
         f"app_list:{app_label}",
         lambda w, a=app_label: admin_url("app_list", a),
@@ -486,6 +496,9 @@ for model, key in (
         change=(),
         delete=ADMINISTRATOR,
     )
+
+# Background tasks (press/admin/tasks.py): administrators read them, nobody changes them.
+model_pages(DBTaskResult, "task_result", view=ADMINISTRATOR, add=(), change=(), delete=())
 
 # Reference data: everyone reads it; translators (and editors) write the names; editors add;
 # only administrators delete (releases point at them).
@@ -914,6 +927,14 @@ for model, key in (
     if model not in (Country, Topic, Person, Post, Appointment, Occasion):
         expected = {**expected, "author": FORBIDDEN, "translator": FORBIDDEN, "editor": FORBIDDEN}
     action(model, "delete_selected", key, expected, lambda w, k=key: gone(w[k]), post="yes")
+action(
+    DBTaskResult,
+    "delete_selected",
+    "task_result",
+    {**refused_to(()), "author": FORBIDDEN, "translator": FORBIDDEN, "editor": FORBIDDEN},
+    lambda w: gone(w["task_result"]),
+    post="yes",
+)
 action(
     Release,
     "delete_selected",

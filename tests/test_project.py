@@ -186,3 +186,7 @@ def test_the_deploy_guide_names_files_that_exist():
     assert all((ROOT / name).is_file() for name in named), named
     unit = (ROOT / "deploy" / "press.service").read_text()
     assert "gunicorn -c gunicorn.conf.py ministry.wsgi" in unit
+    # The task workers' template unit (its "@" is outside the pattern above).
+    assert "(../deploy/press-worker@.service)" in guide
+    worker = (ROOT / "deploy" / "press-worker@.service").read_text()
+    assert "manage.py db_worker --no-reload" in worker

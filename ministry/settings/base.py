@@ -264,6 +264,31 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# A task that fails is tried again (press/tasks.py, `retried`): after 30 s, 2 min, 8 min,
+# 32 min, then it stays failed and shows in the admin's list of background tasks.
+PRESS_TASK_ATTEMPTS = int(os.environ.get("PRESS_TASK_ATTEMPTS", "5"))
+PRESS_TASK_BACKOFF_SECONDS = float(os.environ.get("PRESS_TASK_BACKOFF_SECONDS", "30"))
+
+
+def telegram_channels(value: str) -> dict[str, str]:
+    """``"uz=@mfa_uz, ru=@mfa_ru"`` → ``{"uz": "@mfa_uz", "ru": "@mfa_ru"}``: a channel's
+    ``@username`` or numeric id per site language code (``uz_Cyrl`` and ``uz-Cyrl`` are
+    ``uz-cyrl``)."""
+    channels = {}
+    for item in value.split(","):
+        code, _sep, channel = item.partition("=")
+        code = code.strip().lower().replace("_", "-")
+        if code and channel.strip():
+            channels[code] = channel.strip()
+    return channels
+
+
+# The ministry's Telegram channels (press/services/telegram.py): without a token nothing
+# is offered or posted. TELEGRAM_API_URL is Telegram's; tests point it at a local server.
+TELEGRAM_BOT_TOKEN = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
+TELEGRAM_CHANNELS = telegram_channels(os.environ.get("TELEGRAM_CHANNELS", ""))
+TELEGRAM_API_URL = os.environ.get("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+TELEGRAM_TIMEOUT_SECONDS = float(os.environ.get("TELEGRAM_TIMEOUT_SECONDS", "20"))
 
 LOGIN_URL = "admin:login"
 

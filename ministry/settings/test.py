@@ -18,3 +18,14 @@ PRESS_PAGE_CACHE_SECONDS = 0
 # see the rows a test writes inside its transaction.
 DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
 PRESS_READ_REPLICA = None
+# Tasks run at once, in the request that enqueues them (after its commit): tests read
+# mail.outbox and the Telegram posts right after the request. tests/test_tasks.py switches
+# to the database backend and runs a real db_worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default"],
+    }
+}
+TELEGRAM_BOT_TOKEN = ""
+TELEGRAM_CHANNELS = {}

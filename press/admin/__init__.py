@@ -12,13 +12,15 @@ registers every ModelAdmin. What lives where:
   ``duplicate.py`` (duplicate as a new draft); ``pages.py`` is what they share;
 - ``transliteration_actions.py`` (fill one Uzbek script from the other), ``editor.py``
   (the rich text editor), ``desk.py`` (the queues on the admin's first page),
-  ``notifications.py`` (each person's notifications and preferences, reviewers' comments).
+  ``notifications.py`` (each person's notifications and preferences, reviewers' comments);
+- ``tasks.py``: the background tasks, for administrators (what failed for good, and why);
+  ``telegram.py``: what a release's change form shows of its Telegram posts.
 """
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from press.admin import reference, releases  # noqa: F401 (registers the ModelAdmins)
+from press.admin import reference, releases, tasks  # noqa: F401 (registers the ModelAdmins)
 
 admin.site.site_header = _("Press office of the Ministry of Foreign Affairs")
 admin.site.site_title = _("Press office")

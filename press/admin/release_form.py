@@ -72,6 +72,17 @@ class ReleaseAdminForm(forms.ModelForm):
         ),
     )
 
+    # Only on a form whose site has Telegram channels (removed in __init__ otherwise).
+    post_to_telegram = forms.MultipleChoiceField(
+        label=gettext_lazy("Post to the Telegram channel in"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy(
+            "Posted when the release becomes public in that language: its title, lead, "
+            "link and first photo. Corrections and a withdrawal edit the post."
+        ),
+    )
+
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     # When someone else saved first (conflicts.merge_with_saved): the saved release, the
@@ -93,6 +104,12 @@ class ReleaseAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["edit_version"].initial = self.instance.version
+        offered = services.telegram_languages()
+        if offered and "post_to_telegram" in self.fields:
+            self.fields["post_to_telegram"].choices = offered
+            self.fields["post_to_telegram"].initial = self.instance.telegram_languages
+        else:
+            self.fields.pop("post_to_telegram", None)
         if not self.is_bound:
             for name in self.CHOSEN:
                 if name in self.fields:
@@ -128,6 +145,16 @@ class ReleaseAdminForm(forms.ModelForm):
         else:
             for name, errors in getattr(refusal, "error_dict", {None: refusal.error_list}).items():
                 self.add_error(self.field_named(name), errors)
+
+    def telegram_choice(self) -> dict:
+        """The release's change for the Telegram choice ({} when the form did not offer it):
+        the languages ticked, and those chosen before whose channel is no longer set up."""
+        if "post_to_telegram" not in self.fields:
+            return {}
+        offered = {code for code, _name in self.fields["post_to_telegram"].choices}
+        kept = [c for c in self.instance.telegram_languages or [] if c not in offered]
+        ticked = self.cleaned_data.get("post_to_telegram") or []
+        return {"telegram_languages": [c for c in languages.codes() if c in {*ticked, *kept}]}
 
     def version_to_save(self) -> int | None:
         """Return the version this save is made from: the saved one it was merged with, or

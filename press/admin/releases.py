@@ -26,6 +26,7 @@ from press.admin import (
     presence,
     previews,
     revisions,
+    telegram,
     transliterate,
     workflow,
 )
@@ -188,6 +189,8 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
                 names = ["workflow_state", "published_at_local", *names]
             if names:
                 fieldsets.append((name, {**options, "fields": names}))
+        if services.telegram_languages() and services.edits_structure(request.user):
+            fieldsets.append((_("Telegram"), {"fields": ["post_to_telegram"]}))
         extra = ["no_retranslation", "edit_version"]
         if obj is not None and obj.is_published():
             fields = ["major_change", *self.replace_orig_field(["change_note"])]
@@ -255,6 +258,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
                 c: data.get(languages.field("change_note", c)) or "" for c in languages.codes()
             },
             no_retranslation=bool(data.get("no_retranslation")),
+            changes=form.telegram_choice(),
             save_related=save_relations_photos_and_documents,
         )
 
@@ -273,6 +277,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
             context["presence_beat_seconds"] = settings.PRESS_PRESENCE_BEAT_SECONDS
             context.update(workflow.change_form_context(request, obj))
             context.update(notifications.change_form_context(request, obj))
+            context.update(telegram.change_form_context(obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # --- The release's own pages --------------------------------------------------------

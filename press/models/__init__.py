@@ -7,7 +7,8 @@
 - releases: the release itself;
 - files: its photos and documents, and where uploads go;
 - history: revisions, preview links, editing sessions;
-- notifications: what people are told, their preferences, reviewers' comments.
+- notifications: what people are told, their preferences, reviewers' comments;
+- telegram: what was posted to the ministry's Telegram channels.
 
 One app label (``press``): the tables, permissions and migrations do not see the split.
 Migrations import the upload paths from here (``press.models.upload_photo``).
@@ -50,6 +51,7 @@ from press.models.reference import (
     Topic,
 )
 from press.models.releases import Release, participant_errors
+from press.models.telegram import TelegramPost, TelegramStatus
 
 __all__ = [
     "Appointment",
@@ -77,6 +79,8 @@ __all__ = [
     "Revision",
     "RevisionQuerySet",
     "Status",
+    "TelegramPost",
+    "TelegramStatus",
     "Topic",
     "TranslationState",
     "filled_flag",

@@ -59,6 +59,8 @@ class Notification(models.Model):
     params = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    # Set when its e-mail left: a task run again (a retry, a second worker) skips it.
+    emailed_at = models.DateTimeField(_("e-mailed"), null=True, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -193,6 +193,11 @@ class Release(LanguageStates, MachineTranslated):
         _("needs translation into"), max_length=40, blank=True, editable=False, db_index=True
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # ["uz", "ru"]: the languages an editor chose to post to their Telegram channel when the
+    # release becomes public in them (press/services/telegram.py; TelegramPost says what was).
+    telegram_languages = models.JSONField(
+        _("post to Telegram in"), default=list, blank=True, editable=False
+    )
     # Title and body written in the language: computed by the database on every write,
     # bulk ones included (ReleaseQuerySet.in_language). One per language in LANGUAGES.
     in_uz = _filled("uz")

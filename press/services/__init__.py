@@ -16,7 +16,9 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 - ``revisions``: the snapshot a revision stores, ``revision_create``, ``release_revert``.
 - ``editing_sessions``: who else has the change form open; ``previews``: preview links.
 - ``notifications``: who is told of a transition, in the admin and by e-mail after
-  commit; reviewers' comments; ``send_notification_emails`` (ids only, for a task queue).
+  commit; reviewers' comments; ``send_notification_emails`` (ids only, run by a task).
+- ``telegram``: the ministry's Telegram channels: what a change asks of them (enqueued
+  after commit), and the posting, editing and deleting the tasks do.
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
 """
 
@@ -52,6 +54,7 @@ from press.services.revisions import (
     snapshot,
 )
 from press.services.saving import release_duplicate, release_save
+from press.services.telegram import telegram_languages
 from press.services.transitions import (
     release_correct,
     release_publish,
@@ -103,5 +106,6 @@ __all__ = [
     "revision_snapshot_at",
     "second_pair_of_eyes",
     "send_notification_emails",
+    "telegram_languages",
     "snapshot",
 ]

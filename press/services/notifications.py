@@ -3,8 +3,8 @@
 Each transition ends with one call here (``notify_submitted``, ``notify_returned``,
 ``notify_published``, ``notify_outdated``): it picks the recipients, stores one
 ``Notification`` each (its event and parameters, not its text) and asks for the e-mails
-to be sent once the transaction commits. ``send_notification_emails`` takes only ids, so
-that a task queue can later run it unchanged.
+to be sent once the transaction commits, by the task queue (``press.tasks``):
+``send_notification_emails`` takes only ids, and skips the notifications already e-mailed.
 
 Who is told what:
 
@@ -18,17 +18,16 @@ languages in their preferences; one who chose none is told about every language.
 is ever told about their own action.
 """
 
-import functools
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from press import tasks
 from press.models import (
     Event,
     Notification,
@@ -110,8 +109,8 @@ def _notify(release: Release, actor, event: str, recipients, **params) -> list[N
     ids = [n.pk for n in notifications]
     if ids:
         # After commit: a transition rolled back must tell no one, and a slow or broken
-        # mail server must not hold the release's row lock.
-        transaction.on_commit(functools.partial(send_notification_emails, ids))
+        # mail server must not hold the release's row lock (a worker sends them).
+        tasks.enqueue_on_commit(tasks.send_notification_emails, ids)
     return notifications
 
 
@@ -160,14 +159,20 @@ def change_link(release_id: int) -> str:
     return settings.PRESS_SITE_URL.rstrip("/") + path
 
 
-def send_notification_emails(ids: list[int]) -> int:
+class EmailsNotSent(Exception):
+    """Some e-mails were not accepted by the mail server (the task tries them again)."""
+
+
+def send_notification_emails(ids: list[int], *, strict: bool = False) -> int:
     """Send the e-mail of each notification in ``ids`` to its recipient, in the recipient's
     language; return how many were sent.
 
-    Skips recipients without an address or who turned e-mails off. A mail server that fails
-    is logged, never raised: the release's change is already stored.
+    Skips recipients without an address or who turned e-mails off, and notifications
+    already e-mailed (``emailed_at``): running it twice sends nothing twice. A mail server
+    that fails is logged; with ``strict`` (the task), ``EmailsNotSent`` is raised after the
+    others were sent, so that the queue tries the failed ones again.
     """
-    rows = Notification.objects.filter(pk__in=ids).select_related(
+    rows = Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).select_related(
         "recipient__press_preferences", "release", "actor"
     )
     messages = []
@@ -186,13 +191,21 @@ def send_notification_emails(ids: list[int]) -> int:
             }
             subject = render_to_string("press/email/notification_subject.txt", context)
             body = render_to_string("press/email/notification.txt", context)
-        messages.append(mail.EmailMessage(" ".join(subject.split()), body, to=[user.email]))
-    sent = 0
-    for message in messages:
+        message = mail.EmailMessage(" ".join(subject.split()), body, to=[user.email])
+        messages.append((notification.pk, message))
+    sent, failed = 0, []
+    for pk, message in messages:
         try:
             sent += message.send()
         except OSError:  # smtplib's errors are OSErrors: refused, timed out, rejected
             logger.exception("Notification e-mail to %s not sent", message.to[0])
+            failed.append(pk)
+        else:
+            # Hazard: a database that fails between the send and this line leaves it
+            # unmarked, and a retry sends it once more (at least once, never lost).
+            Notification.objects.filter(pk=pk).update(emailed_at=timezone.now())
+    if failed and strict:
+        raise EmailsNotSent(f"Notifications {failed} not e-mailed")
     return sent
 
 

@@ -87,6 +87,8 @@ ADMINISTRATOR_EXTRA = [
         for verb in ("view", "delete")
     ],
     ("admin", "view_logentry"),
+    # The background tasks (press/tasks.py), those that failed for good among them.
+    ("django_tasks_database", "view_dbtaskresult"),
 ]
 
 
@@ -99,7 +101,15 @@ def setup_roles(apps=None) -> dict[str, int]:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        if app_config.label in ("press", "auth", "admin", "contenttypes", "otp_totp", "axes"):
+        if app_config.label in (
+            "press",
+            "auth",
+            "admin",
+            "contenttypes",
+            "otp_totp",
+            "axes",
+            "django_tasks_database",
+        ):
             if getattr(app_config, "models_module", None) is None:
                 app_config.models_module = True  # a migration's stub: let it through
             create_permissions(app_config, apps=apps, verbosity=0)

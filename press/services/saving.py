@@ -23,6 +23,7 @@ from press.services.permissions import (
     locked_source_language,
 )
 from press.services.revisions import CONTENT_FIELDS, TEXT_FIELDS, revision_create
+from press.services.telegram import telegram_corrected, telegram_sync
 
 
 @uploads.deleted_if_failed  # photos written by save_related go if the save rolls back
@@ -63,7 +64,7 @@ def release_save(
         for name in ("status", "published_at", "withdrawn_at", "unpublished_at", "replacement_id"):
             setattr(release, name, getattr(stored, name))
         if not edits_structure(user):
-            for name in (*CONTENT_FIELDS, "slug"):
+            for name in (*CONTENT_FIELDS, "slug", "telegram_languages"):
                 setattr(release, name, getattr(stored, name))
     elif release.status != Status.DRAFT:
         raise WorkflowError(_("A new release starts as a draft."))
@@ -95,6 +96,10 @@ def release_save(
         notify_outdated(
             release=release, user=user, codes=[c for c in languages.codes() if c in behind]
         )
+    if action == "correct-major":
+        telegram_corrected(release=release)
+    # A language chosen or written since the publication, or a failed post: post it now.
+    telegram_sync(release=release)
     return release
 
 

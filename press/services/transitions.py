@@ -39,6 +39,7 @@ from press.services.permissions import (
 )
 from press.services.revisions import revision_create
 from press.services.saving import release_save
+from press.services.telegram import telegram_sync, telegram_unpublished, telegram_withdrawn
 
 
 def _finish(release: Release, user, action: str, note: str = "", **event) -> Release:
@@ -152,6 +153,7 @@ def release_publish(
         forced=needs_force,
     )
     notify_published(release=release, user=user)
+    telegram_sync(release=release)  # a scheduled release's posts wait for its time
     return release
 
 
@@ -191,6 +193,7 @@ def release_withdraw(*, release: Release, user, reason, version: int | None = No
     release.withdrawn_at = timezone.now()
     write(release, release)
     _revoke_preview_links(release)
+    telegram_withdrawn(release=release)
     return _finish(release, user, "withdraw", " / ".join(reasons.values()), reasons=reasons)
 
 
@@ -220,6 +223,7 @@ def release_unpublish(
     release.replacement = replacement
     write(release, release)
     _revoke_preview_links(release)
+    telegram_unpublished(release=release)
     return _finish(
         release,
         user,

@@ -195,3 +195,12 @@ def picture(photo, kind="full", sizes="100vw", lazy=True, css_class=""):
         "lazy": lazy,
         "css_class": css_class,
     }
+
+
+@register.simple_tag
+def telegram_channel_url() -> str:
+    """The public address of the ministry's Telegram channel in the page's language, or ""
+    (none configured, or a private channel known only by its numeric id)."""
+    from press import telegram
+
+    return telegram.channel_url(telegram.channel_for(languages.current()))
