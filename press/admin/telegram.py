@@ -9,9 +9,11 @@ from press.models import Release, TelegramStatus
 
 
 def change_form_context(release: Release) -> dict:
-    posts = {post.language: post for post in release.telegram_posts.all()}
-    if not posts and not bot.configured():
+    # Without a bot token nothing can be posted or retried: the form says nothing of
+    # Telegram, and costs no query for it.
+    if not bot.configured():
         return {}
+    posts = {post.language: post for post in release.telegram_posts.all()}
     rows = []
     for code in languages.codes():
         post = posts.get(code)
