@@ -49,6 +49,7 @@ messages: $(VENV)/.installed
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_data --with-superuser
+	$(PY) manage.py alerts_schedule
 
 run: demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)

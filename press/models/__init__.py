@@ -7,13 +7,22 @@
 - releases: the release itself;
 - files: its photos and documents, and where uploads go;
 - history: revisions, preview links, editing sessions;
-- notifications: what people are told, their preferences, reviewers' comments.
+- notifications: what people are told, their preferences, reviewers' comments;
+- alerts: readers' e-mail subscriptions and what each was sent.
 
 One app label (``press``): the tables, permissions and migrations do not see the split.
 Migrations import the upload paths from here (``press.models.upload_photo``).
 """
 
 from press.models import rules
+from press.models.alerts import (
+    AlertDelivery,
+    DigestSchedule,
+    Frequency,
+    Subscriber,
+    Subscription,
+    SubscriptionQuerySet,
+)
 from press.models.choices import Kind, Status, TranslationState
 from press.models.files import (
     Attachment,
@@ -51,6 +60,12 @@ from press.models.reference import (
 from press.models.releases import Release, participant_errors
 
 __all__ = [
+    "AlertDelivery",
+    "DigestSchedule",
+    "Frequency",
+    "Subscriber",
+    "Subscription",
+    "SubscriptionQuerySet",
     "Appointment",
     "AppointmentQuerySet",
     "Attachment",

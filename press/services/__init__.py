@@ -17,6 +17,8 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 - ``editing_sessions``: who else has the change form open; ``previews``: preview links.
 - ``notifications``: who is told of a transition, in the admin and by e-mail after
   commit; reviewers' comments; ``send_notification_emails`` (ids only, for a task queue).
+- ``alerts``: readers' e-mail subscriptions (double opt-in, manage, unsubscribe) and the
+  hooks the transitions call; ``alert_mail``: the tasks that write and send alert e-mails.
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
 """
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Release, Status
+from press.services.alerts import alerts_release_published, alerts_release_withdrawn
 from press.services.base import (
     audit,
     local_time,
@@ -152,6 +153,7 @@ def release_publish(
         forced=needs_force,
     )
     notify_published(release=release, user=user)
+    alerts_release_published(release=release)
     return release
 
 
@@ -191,6 +193,7 @@ def release_withdraw(*, release: Release, user, reason, version: int | None = No
     release.withdrawn_at = timezone.now()
     write(release, release)
     _revoke_preview_links(release)
+    alerts_release_withdrawn(release=release)
     return _finish(release, user, "withdraw", " / ".join(reasons.values()), reasons=reasons)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from press.site import feeds, preview, views
+from press.site import alerts, feeds, preview, views
 
 
 class FeedFormat:
@@ -41,4 +41,6 @@ urlpatterns = [
         feeds.OfficialFeed.as_view(),
         name="official_feed",
     ),
+    # E-mail alerts: the signup form, confirming, managing, unsubscribing (press/site/alerts.py).
+    *alerts.urlpatterns,
 ]
