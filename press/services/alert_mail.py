@@ -33,7 +33,7 @@ from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -373,9 +373,11 @@ def send_digests(frequency: str, at: str) -> int:
                 continue
             with translation.override(code):
                 if frequency == Frequency.DAILY:
-                    subject = _("Press releases of %(date)s") % {"date": day - PERIODS[frequency]}
+                    date = formats.date_format(day - PERIODS[frequency], "DATE_FORMAT")
+                    subject = _("Press releases of %(date)s") % {"date": date}
                 else:
-                    subject = _("Press releases of the week to %(date)s") % {"date": day}
+                    date = formats.date_format(day, "DATE_FORMAT")
+                    subject = _("Press releases of the week to %(date)s") % {"date": date}
                 rendered = _render(
                     code,
                     subject,
