@@ -63,7 +63,7 @@ class Subscription(models.Model):
         _("language"), max_length=10, choices=languages.LANGUAGE_CHOICES, default="uz"
     )
     frequency = models.CharField(
-        _("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.IMMEDIATELY
+        _("frequency"), max_length=20, choices=Frequency, default=Frequency.IMMEDIATELY
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
@@ -114,7 +114,7 @@ class DigestSchedule(models.Model):
     enqueues the next one once.
     """
 
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, unique=True)
+    frequency = models.CharField(max_length=20, choices=Frequency, unique=True)
     next_at = models.DateTimeField()
 
     def __str__(self):
