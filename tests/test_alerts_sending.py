@@ -16,12 +16,8 @@ from django_tasks_db.models import DBTaskResult
 
 from press import services
 from press.models import AlertDelivery, Country, DigestSchedule, Subscriber, Subscription
-from press.services.alert_mail import (
-    digest_schedule_ensure,
-    next_digest_time,
-    send_digests,
-    send_release_alerts,
-)
+from press.services.alert_digests import digest_schedule_ensure, next_digest_time, send_digests
+from press.services.alert_mail import send_release_alerts
 from tests.support import html_part, in_every_language, make_release, make_user, text_part
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -18,7 +18,8 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
 - ``notifications``: who is told of a transition, in the admin and by e-mail after
   commit; reviewers' comments; ``send_notification_emails`` (ids only, for a task queue).
 - ``alerts``: readers' e-mail subscriptions (double opt-in, manage, unsubscribe) and the
-  hooks the transitions call; ``alert_mail``: the tasks that write and send alert e-mails.
+  hooks the transitions call; ``alert_mail`` and ``alert_digests``: the tasks that write
+  and send alert e-mails and digests.
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
 """
 

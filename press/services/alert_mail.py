@@ -7,8 +7,7 @@ Tasks (django-tasks, enqueued after commit with ids only, see ``press.services.a
   whose filter matches (when the release is public: a scheduled one's task waits for its
   time and checks again), ``updated`` after a major correction and ``withdrawn`` to those
   subscribed to that release;
-- ``send_digests(frequency, at)``: the daily or weekly digest of the period ending ``at``,
-  which then enqueues the next one (``DigestSchedule`` lets only one run do that).
+- ``send_digests(frequency, at)``: the daily and weekly digests (``press.services.alert_digests``).
 
 Idempotent: each message is claimed as an ``AlertDelivery`` row (unique per subscription
 and key) before it leaves, so a task run twice, or two workers, never send it twice. A
@@ -23,9 +22,7 @@ filters (``press.site.filters.ReleaseFilter``) over ``Release.objects.public(lan
 the one place a service reads ``press/site``, because a subscription *is* that filter.
 """
 
-import datetime
 import logging
-import zoneinfo
 
 from django.conf import settings
 from django.core import mail, signing
@@ -33,7 +30,7 @@ from django.db import IntegrityError, transaction
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -42,7 +39,6 @@ from press import languages
 from press.models import (
     AlertDelivery,
     Country,
-    DigestSchedule,
     Frequency,
     Kind,
     Person,
@@ -66,7 +62,6 @@ BATCH = 500
 # Stand-ins for each recipient's own links in a message rendered once for many.
 UNSUBSCRIBE_MARK = "press-alerts-unsubscribe-link"
 MANAGE_MARK = "press-alerts-manage-link"
-PERIODS = {Frequency.DAILY: datetime.timedelta(days=1), Frequency.WEEKLY: datetime.timedelta(7)}
 
 
 # --- Signed links -----------------------------------------------------------------------------
@@ -136,7 +131,7 @@ def matching(query: str, code: str, releases):
 # --- Messages ---------------------------------------------------------------------------------
 
 
-def _entry(release: Release, code: str, note: str = "") -> dict:
+def release_entry(release: Release, code: str, note: str = "") -> dict:
     title = getattr(release, languages.field("title", code))
     lead = strip_tags(getattr(release, languages.field("lead", code)) or "").strip()
     return {
@@ -147,7 +142,7 @@ def _entry(release: Release, code: str, note: str = "") -> dict:
     }
 
 
-def _render(code: str, subject: str, context: dict) -> tuple[str, str, str]:
+def render_alert(code: str, subject: str, context: dict) -> tuple[str, str, str]:
     """(subject, text, html) in language ``code``, with marks for each recipient's links."""
     context = {
         **context,
@@ -189,7 +184,7 @@ def _message(subscription, rendered, connection) -> mail.EmailMultiAlternatives:
     return message
 
 
-def _deliver(subscriptions, key: str, rendered, connection) -> int:
+def deliver(subscriptions, key: str, rendered, connection) -> int:
     """Claim and send ``rendered`` to each of ``subscriptions`` not yet sent ``key``, in
     batches over ``connection``; return how many were sent."""
     sent, last = 0, 0
@@ -221,7 +216,7 @@ def _deliver(subscriptions, key: str, rendered, connection) -> int:
         sent += len(batch)
 
 
-def _groups(subscriptions):
+def groups_of(subscriptions):
     """The distinct (filter, language) pairs of ``subscriptions``: what is worked out once."""
     return subscriptions.values_list("query", "language").distinct().order_by("query", "language")
 
@@ -271,9 +266,7 @@ def send_release_alerts(release_id: int, kind: str) -> int:
     try:
         if kind == "new":
             return _send_new(release, connection)
-        if kind == "updated":
-            return _send_to_own(release, kind, connection)
-        if kind == "withdrawn":
+        if kind in ("updated", "withdrawn"):
             return _send_to_own(release, kind, connection)
         raise ValueError(kind)
     finally:
@@ -287,18 +280,18 @@ def _send_new(release: Release, connection) -> int:
         Subscription.objects.confirmed().to_lists().filter(frequency=Frequency.IMMEDIATELY)
     )
     sent = 0
-    for query, code in _groups(subscriptions):
+    for query, code in groups_of(subscriptions):
         if not matching(query, code, Release.objects.filter(pk=release.pk)).exists():
             continue
         with translation.override(code):
-            entry = _entry(release, code)
-            rendered = _render(
+            entry = release_entry(release, code)
+            rendered = render_alert(
                 code,
                 _("New: %(title)s") % {"title": entry["title"]},
                 {"kind": "new", "releases": [entry], "about": describe(query)},
             )
         group = subscriptions.filter(query=query, language=code)
-        sent += _deliver(group, f"new:{release.pk}", rendered, connection)
+        sent += deliver(group, f"new:{release.pk}", rendered, connection)
     return sent
 
 
@@ -327,97 +320,15 @@ def _send_to_own(release: Release, kind: str, connection) -> int:
             else:
                 note = getattr(release, languages.field("withdrawal_reason", code))
                 subject = _("Withdrawn: %(title)s")
-            entry = _entry(release, code, note)
-            rendered = _render(
+            entry = release_entry(release, code, note)
+            rendered = render_alert(
                 code,
                 subject % {"title": entry["title"]},
                 {"kind": kind, "releases": [entry], "about": describe(release=release)},
             )
         group = subscriptions.filter(language=code)
-        sent += _deliver(group, key, rendered, connection)
+        sent += deliver(group, key, rendered, connection)
     return sent
-
-
-# --- Digests ----------------------------------------------------------------------------------
-
-
-def next_digest_time(frequency: str, after: datetime.datetime) -> datetime.datetime:
-    """The first digest time of ``frequency`` after ``after``: PRESS_ALERTS_DIGEST_HOUR in
-    Asia/Tashkent (TIME_ZONE), every day, or on Mondays for the weekly one."""
-    local = timezone.localtime(after, zoneinfo.ZoneInfo(settings.TIME_ZONE))
-    at = local.replace(hour=settings.PRESS_ALERTS_DIGEST_HOUR, minute=0, second=0, microsecond=0)
-    if at <= local:
-        at += datetime.timedelta(days=1)
-    if frequency == Frequency.WEEKLY:
-        at += datetime.timedelta(days=-at.weekday() % 7)
-    return at
-
-
-@task()
-def send_digests(frequency: str, at: str) -> int:
-    """Send the ``frequency`` digests of the period ending ``at`` (ISO time) and enqueue
-    the next; return how many were sent. Each lists the period's matching releases once."""
-    end = datetime.datetime.fromisoformat(at)
-    start = end - PERIODS[frequency]
-    day = timezone.localtime(end, zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
-    key = f"{frequency}:{day.isoformat()}"
-    subscriptions = Subscription.objects.confirmed().to_lists().filter(frequency=frequency)
-    connection = mail.get_connection()
-    connection.open()
-    sent = 0
-    try:
-        for query, code in _groups(subscriptions):
-            found = matching(query, code, Release.objects.published_between(start, end))
-            releases = list(found.latest())
-            if not releases:
-                continue
-            with translation.override(code):
-                if frequency == Frequency.DAILY:
-                    date = formats.date_format(day - PERIODS[frequency], "DATE_FORMAT")
-                    subject = _("Press releases of %(date)s") % {"date": date}
-                else:
-                    date = formats.date_format(day, "DATE_FORMAT")
-                    subject = _("Press releases of the week to %(date)s") % {"date": date}
-                rendered = _render(
-                    code,
-                    subject,
-                    {
-                        "kind": "digest",
-                        "releases": [_entry(release, code) for release in releases],
-                        "about": describe(query),
-                        "list_url": site_url("press:release_list", query=query),
-                    },
-                )
-            group = subscriptions.filter(query=query, language=code)
-            sent += _deliver(group, key, rendered, connection)
-    finally:
-        connection.close()
-    following = next_digest_time(frequency, end)
-    # Only the run that still finds its own time moves the schedule and enqueues the next.
-    if DigestSchedule.objects.filter(frequency=frequency, next_at=end).update(next_at=following):
-        enqueue(send_digests, frequency, following.isoformat(), run_after=following)
-    return sent
-
-
-def digest_schedule_ensure(now: datetime.datetime | None = None) -> list[str]:
-    """Start the digest task chains that are not running; return the frequencies started.
-
-    Called by ``manage.py alerts_schedule`` (``make run``, deploys) and when a digest
-    subscription is confirmed. A chain whose time has passed is started again: if its task
-    is only late (no worker was up), the two runs collapse into one.
-    """
-    if not send_digests.get_backend().supports_defer:
-        return []
-    now = now or timezone.now()
-    started = []
-    for frequency in PERIODS:
-        row, created = DigestSchedule.objects.get_or_create(
-            frequency=frequency, defaults={"next_at": next_digest_time(frequency, now)}
-        )
-        if created or row.next_at <= now:
-            enqueue(send_digests, frequency, row.next_at.isoformat(), run_after=row.next_at)
-            started.append(frequency)
-    return started
 
 
 def enqueue(task, *args, run_after=None):

@@ -20,12 +20,8 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from press.models import Frequency, Release, Subscriber, Subscription
-from press.services.alert_mail import (
-    digest_schedule_ensure,
-    enqueue,
-    send_confirmation,
-    send_release_alerts,
-)
+from press.services.alert_digests import digest_schedule_ensure
+from press.services.alert_mail import enqueue, send_confirmation, send_release_alerts
 
 # The list's parameters a subscription keeps; "page" and anything unknown are dropped.
 FILTER_PARAMETERS = ("q", "country", "topic", "official", "kind", "date_from", "date_to")
