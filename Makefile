@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults node scale-demo
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -125,3 +125,11 @@ scale-demo: install
 bench-faults: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL: see bench/README.md"; exit 1; }
 	$(PY) bench/faults_load.py
+
+# 100,000 confirmed alert subscribers, one release matching half of them: seconds from the
+# publish to the last message accepted by an aiosmtpd sink on loopback, and the sending
+# process's peak memory, in bench/results/alerts.*. Needs DATABASE_URL naming a database of
+# its own (its subscribers are replaced on every run).
+bench-alerts: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
+	$(PY) bench/alerts.py
