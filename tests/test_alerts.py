@@ -278,3 +278,17 @@ def test_bad_filters_and_forged_links_are_refused_in_the_readers_language(client
     forged = client.get("/ru/alerts/manage/1:forged/")
     assert forged.status_code == 404 and "Эта ссылка не работает" in forged.content.decode()
     assert client.get("/ru/alerts/?release=no-such-release").status_code == 404
+
+
+def test_opening_the_confirmation_link_confirms_nothing_until_the_button(
+    client, smtp_server, uzbekistan, django_capture_on_commit_callbacks
+):
+    """A mail scanner that opens every link must not subscribe anyone."""
+    with django_capture_on_commit_callbacks(execute=True):
+        signup(client, "/ru/alerts/?country=UZ")
+    url = path_of(link_after(text_part(smtp_server.to(READER)[0]), "Подтвердить рассылку"))
+    Client().get(url)
+    Client().head(url)
+    assert Subscription.objects.get(subscriber__email=READER).confirmed_at is None
+    Client().post(url)
+    assert Subscription.objects.get(subscriber__email=READER).confirmed_at is not None

@@ -226,6 +226,13 @@ def test_a_daily_digest_lists_each_matching_release_of_its_day_once(
     )
     release_factory(title="At nine", countries=[uzbekistan], published_at=at)  # the next day's
     DigestSchedule.objects.create(frequency="daily", next_at=at)
+    never = subscribe("never@example.com", "country=UZ", "ru", frequency="daily")
+    Subscription.objects.filter(pk=never.pk).update(
+        confirmed_at=None, created_at=at - datetime.timedelta(days=8)
+    )
+    Subscriber.objects.filter(email="never@example.com").update(
+        created_at=at - datetime.timedelta(days=8)
+    )
 
     with time_machine.travel(at + datetime.timedelta(minutes=1)):
         assert send_digests.call("daily", at.isoformat()) == 1
@@ -240,6 +247,9 @@ def test_a_daily_digest_lists_each_matching_release_of_its_day_once(
     assert "https://press.example.org/ru/press/?country=UZ" in text
     assert smtp_server.to("weekly@example.com") == [] and smtp_server.to("now@example.com") == []
     assert DigestSchedule.objects.get(frequency="daily").next_at == at + day
+    # An address nobody confirmed within the link's week is not kept.
+    assert not Subscriber.objects.filter(email="never@example.com").exists()
+    assert smtp_server.to("never@example.com") == []
 
 
 @pytest.mark.django_db(transaction=True)

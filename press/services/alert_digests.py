@@ -14,8 +14,9 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from press.models import DigestSchedule, Frequency, Release, Subscription
+from press.models import DigestSchedule, Frequency, Release, Subscriber, Subscription
 from press.services.alert_mail import (
+    CONFIRM_MAX_AGE,
     deliver,
     describe,
     enqueue,
@@ -46,6 +47,8 @@ def send_digests(frequency: str, at: str) -> int:
     """Send the ``frequency`` digests of the period ending ``at`` (ISO time) and enqueue
     the next; return how many were sent. Each lists the period's matching releases once."""
     end = datetime.datetime.fromisoformat(at)
+    if frequency == Frequency.DAILY:
+        unconfirmed_expire(now=end)
     start = end - PERIODS[frequency]
     day = timezone.localtime(end, zoneinfo.ZoneInfo(settings.TIME_ZONE)).date()
     key = f"{frequency}:{day.isoformat()}"
@@ -106,3 +109,14 @@ def digest_schedule_ensure(now: datetime.datetime | None = None) -> list[str]:
             enqueue(send_digests, frequency, row.next_at.isoformat(), run_after=row.next_at)
             started.append(frequency)
     return started
+
+
+def unconfirmed_expire(now: datetime.datetime | None = None) -> int:
+    """Delete subscriptions left unconfirmed past their link's life, and the addresses left
+    with none: an address nobody confirmed is not kept. Run by the daily digest task."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(seconds=CONFIRM_MAX_AGE)
+    deleted, _rows = Subscription.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=cutoff
+    ).delete()
+    Subscriber.objects.filter(subscriptions__isnull=True, created_at__lt=cutoff).delete()
+    return deleted
