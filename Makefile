@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults node scale-demo
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -49,6 +49,7 @@ messages: $(VENV)/.installed
 demo: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo_data --with-superuser
+	$(PY) manage.py alerts_schedule
 
 # The site and, beside it, a task worker (press/tasks.py: notification e-mails, Telegram
 # posts), which stops with the server: Ctrl+C stops both, and the trap stops the worker when
@@ -131,3 +132,11 @@ scale-demo: install
 bench-faults: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL: see bench/README.md"; exit 1; }
 	$(PY) bench/faults_load.py
+
+# 100,000 confirmed alert subscribers, one release matching half of them: seconds from the
+# publish to the last message accepted by an aiosmtpd sink on loopback, and the sending
+# process's peak memory, in bench/results/alerts.*. Needs DATABASE_URL naming a database of
+# its own (its subscribers are replaced on every run).
+bench-alerts: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
+	$(PY) bench/alerts.py

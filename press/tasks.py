@@ -130,3 +130,30 @@ def telegram_remove(release_id: int, code: str) -> str:
     from press.services.telegram import telegram_delete
 
     return telegram_delete(release_id=release_id, code=code)
+
+
+@retried
+def send_alert_confirmation(subscription_id: int) -> int:
+    """A reader's double opt-in e-mail (press/services/alert_mail.py)."""
+    from press.services.alert_mail import alert_confirmation_send
+
+    return alert_confirmation_send(subscription_id)
+
+
+@retried
+def send_release_alerts(release_id: int, kind: str) -> int:
+    """Readers' alerts about one release: "new" when it is public (checked when the task
+    runs), "updated" after a major correction, "withdrawn". A batch that fails gives its
+    claims back, so the next attempt sends only what did not leave."""
+    from press.services.alert_mail import release_alerts_send
+
+    return release_alerts_send(release_id, kind)
+
+
+@retried
+def send_digests(frequency: str, at: str) -> int:
+    """The daily or weekly digests of the period ending ``at``; the run that succeeds
+    enqueues the next (press/services/alert_digests.py)."""
+    from press.services.alert_digests import digests_send
+
+    return digests_send(frequency, at)

@@ -3,6 +3,7 @@ of the press office, each with a logged-in client) and releases. What they are b
 in tests/support.py, which tests import when they need more than a fixture gives."""
 
 import datetime
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -197,3 +198,29 @@ def draft_factory(db):
         return make_release(**fields)
 
     return make
+
+
+# --- Mail through a real SMTP server ----------------------------------------------------------
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """An aiosmtpd server on a free loopback port, and Django's SMTP backend sending to it;
+    yields its SmtpSink (tests/support.py)."""
+    from aiosmtpd.controller import Controller
+
+    from tests.support import SmtpSink, free_port
+
+    sink = SmtpSink()
+    # aiosmtpd logs every SMTP command at INFO: a page of it per message in any failure.
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    controller = Controller(sink, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    try:
+        yield sink
+    finally:
+        controller.stop()

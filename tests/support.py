@@ -351,3 +351,51 @@ def let_time_pass() -> None:
     from django_tasks_db.models import DBTaskResult
 
     DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
+
+
+# --- A real SMTP server on loopback -----------------------------------------------------------
+
+
+class SmtpSink:
+    """What an aiosmtpd server on loopback received: each message parsed, with its envelope,
+    and how many SMTP sessions (one EHLO each) delivered them."""
+
+    def __init__(self):
+        self.received = []  # (envelope sender, envelope recipients, email.message.EmailMessage)
+        self.sessions = 0
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+        self.sessions += 1
+        session.host_name = hostname
+        return responses
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        import email
+        import email.policy
+
+        parsed = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), parsed))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        """The messages whose envelope named ``address``, oldest first."""
+        return [message for _sender, rcpt, message in self.received if address in rcpt]
+
+    def recipients(self) -> list[str]:
+        return sorted(address for _sender, rcpt, _message in self.received for address in rcpt)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def text_part(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def html_part(message) -> str:
+    return message.get_body(preferencelist=("html",)).get_content()

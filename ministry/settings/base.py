@@ -244,6 +244,15 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 # Notifications are sent inside the request that made the change (after its commit): a mail
 # server that does not answer must not hold that request for ever.
 EMAIL_TIMEOUT = 10
+# Readers' e-mail alerts (press/services/alerts.py, docs/alerts.md): digests go out at this
+# hour, Asia/Tashkent (TIME_ZONE), daily and on Mondays; signups per address and per client
+# address in an hour; an address that takes "unsubscribe" mails, if any (RFC 8058 needs
+# only the https link).
+PRESS_ALERTS_DIGEST_HOUR = 9
+PRESS_ALERTS_SIGNUPS_PER_ADDRESS = 3
+PRESS_ALERTS_SIGNUPS_PER_CLIENT = 20
+PRESS_ALERTS_SIGNUP_WINDOW = 3600
+PRESS_ALERTS_UNSUBSCRIBE_MAILTO = os.environ.get("PRESS_ALERTS_UNSUBSCRIBE_MAILTO", "")
 # Uploads (press/files/): caps checked before anything is decoded or stored.
 PRESS_PHOTO_MAX_BYTES = 20 * 1024 * 1024
 PRESS_PHOTO_MAX_PIXELS = 40_000_000

@@ -9,12 +9,21 @@
 - history: revisions, preview links, editing sessions;
 - notifications: what people are told, their preferences, reviewers' comments;
 - telegram: what was posted to the ministry's Telegram channels.
+- alerts: readers' e-mail subscriptions and what each was sent.
 
 One app label (``press``): the tables, permissions and migrations do not see the split.
 Migrations import the upload paths from here (``press.models.upload_photo``).
 """
 
 from press.models import rules
+from press.models.alerts import (
+    AlertDelivery,
+    DigestSchedule,
+    Frequency,
+    Subscriber,
+    Subscription,
+    SubscriptionQuerySet,
+)
 from press.models.choices import Kind, Status, TranslationState
 from press.models.files import (
     Attachment,
@@ -54,6 +63,12 @@ from press.models.releases import Release, participant_errors
 from press.models.telegram import TelegramPost, TelegramStatus
 
 __all__ = [
+    "AlertDelivery",
+    "DigestSchedule",
+    "Frequency",
+    "Subscriber",
+    "Subscription",
+    "SubscriptionQuerySet",
     "Appointment",
     "AppointmentQuerySet",
     "Attachment",

@@ -5,6 +5,7 @@ Views, feeds, sitemaps, search, the desk and the admin all start from these:
 - ``public(code)``: what a visitor may list and read in a language (published, due, written
   in it); ``readable(code)`` adds withdrawn releases, whose pages stay with a notice;
 - ``published()`` / ``scheduled()``: due or still to come, in any language;
+  ``published_between(start, end)``: due within a period (an e-mail digest's);
 - ``about(country=…, topic=…, official=…, event=…)``: releases naming a subject;
 - ``related(release)``: releases sharing a country or a topic with one;
 - ``needing_translation(code)``: text missing, outdated or machine-made in a language.
@@ -40,6 +41,11 @@ class ReleaseQuerySet(models.QuerySet):
         """Published releases whose publication time has come, in any language; with
         ``since``, those published at or after that moment."""
         return self.filter(rules.published(since=since))
+
+    def published_between(self, start: datetime.datetime, end: datetime.datetime):
+        """Published releases whose publication time fell in [start, end) and has come: a
+        digest's period, which the next period starts where this one ends without overlap."""
+        return self.filter(rules.published(end - datetime.timedelta(microseconds=1), since=start))
 
     def scheduled(self, *, within: datetime.timedelta | None = None):
         """Published releases whose publication time is still to come; with ``within``, those

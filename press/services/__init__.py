@@ -19,6 +19,9 @@ writes a ``Revision`` through ``revision_create`` and an audit entry in Django's
   commit; reviewers' comments; ``send_notification_emails`` (ids only, run by a task).
 - ``telegram``: the ministry's Telegram channels: what a change asks of them (enqueued
   after commit), and the posting, editing and deleting the tasks do.
+- ``alerts``: readers' e-mail subscriptions (double opt-in, manage, unsubscribe) and the
+  hooks the transitions call; ``alert_mail`` and ``alert_digests``: the tasks that write
+  and send alert e-mails and digests (run by the tasks in ``press.tasks``).
 - ``base``: what every change shares: the row lock, the versioned write, the audit entry.
 """
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from press import files as uploads
 from press import languages
 from press.models import Release, Revision, Status
+from press.services.alerts import alerts_release_corrected
 from press.services.base import audit, by_language, lock, photos_missing_alt, write
 from press.services.editing_sessions import editing_session_end
 from press.services.errors import WorkflowError
@@ -89,6 +90,9 @@ def release_save(
         if missing:
             raise WorkflowError(" ".join(item.message() for item in missing))
     _record(release=release, user=user, action=action, note=note, no_retranslation=no_retranslation)
+    if action == "correct-major":
+        # Readers subscribed to this release hear of it; a minor correction tells no one.
+        alerts_release_corrected(release=release)
     if action == "correct-major" and not no_retranslation:
         # The languages this correction left behind (Release.outdated_since), not those
         # already behind before it: their translators were told then.

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from press import languages
 from press.models import Release, Status
+from press.services.alerts import alerts_release_published, alerts_release_withdrawn
 from press.services.base import (
     audit,
     local_time,
@@ -154,6 +155,7 @@ def release_publish(
     )
     notify_published(release=release, user=user)
     telegram_sync(release=release)  # a scheduled release's posts wait for its time
+    alerts_release_published(release=release)
     return release
 
 
@@ -194,6 +196,7 @@ def release_withdraw(*, release: Release, user, reason, version: int | None = No
     write(release, release)
     _revoke_preview_links(release)
     telegram_withdrawn(release=release)
+    alerts_release_withdrawn(release=release)
     return _finish(release, user, "withdraw", " / ".join(reasons.values()), reasons=reasons)
 
 

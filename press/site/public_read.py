@@ -13,8 +13,9 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.messages.storage.cookie import CookieStorage
 
 READ_METHODS = ("GET", "HEAD")
-# Below the language prefix: pages that show what was just written, to whoever wrote it.
-NOT_PUBLIC = ("preview/",)
+# Below the language prefix: pages that show what was just written, to whoever wrote it
+# (previews; the e-mail alerts' signup, confirmation and one reader's subscriptions).
+NOT_PUBLIC = ("preview/", "alerts/")
 
 
 def is_anonymous_public_read(request) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from press.site import feeds, preview, share_cards, views
+from press.site import alerts, feeds, preview, share_cards, views
 
 
 class FeedFormat:
@@ -45,4 +45,6 @@ urlpatterns = [
         feeds.OfficialFeed.as_view(),
         name="official_feed",
     ),
+    # E-mail alerts: the signup form, confirming, managing, unsubscribing (press/site/alerts.py).
+    *alerts.urlpatterns,
 ]

@@ -23,6 +23,7 @@ from press.models import (
     Topic,
 )
 from press.site import page_cache, seo
+from press.site.alerts import alerts_link
 from press.site.feeds import feed_links
 from press.site.filters import ReleaseFilter
 from press.site.ranges import ranged_file_response
@@ -135,6 +136,7 @@ class ReleaseListView(ListView):
             subject=self.subject,
             query=self.query(),
             feeds=self.get_feeds(),
+            alerts_url=self.get_alerts_url(),
             **kwargs,
         )
 
@@ -144,6 +146,17 @@ class ReleaseListView(ListView):
             return []
         kwargs = {"slug": self.subject.slug} if self.subject is not None else None
         return feed_links(self.request, name=self.feed_name, kwargs=kwargs)
+
+    def get_alerts_url(self):
+        """The e-mail alerts' signup for exactly what is listed; None where a list's filter
+        is not one of the list's parameters (a post page's holders)."""
+        if self.filterset.form.errors or (self.subject is not None and not self.fixed_filter):
+            return None
+        fixed = {}
+        if self.fixed_filter:
+            field = "code" if self.fixed_filter == "country" else "slug"
+            fixed[self.fixed_filter] = getattr(self.subject, field)
+        return alerts_link(self.request, fixed)
 
 
 class SearchView(ReleaseListView):

@@ -41,6 +41,8 @@ def page_types(site):
         "topic": ("/{lang}/topics/trade/", 200),
         "official": (f"/{{lang}}/officials/{official}/", 200),
         "post": (f"/{{lang}}/posts/{site['minister'].post.slug}/", 200),
+        "alerts-signup": ("/{lang}/alerts/?country=KG&kind=visit", 200),
+        "alerts-release": (f"/{{lang}}/alerts/?release={slug}", 200),
         "not-found": ("/{lang}/no-such-page/", 404),
         "gone": (f"/{{lang}}/press/{site['gone'].slug}/", 410),
         "forbidden": ("/{lang}/test-errors/403/", 403),
