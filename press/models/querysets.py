@@ -132,6 +132,26 @@ class ReleaseQuerySet(models.QuerySet):
         shared = of_each[0].union(*of_each[1:], all=True)
         return self.filter(models.Exists(shared)).exclude(pk=release.pk)
 
+    def counts_by(self, relation: str) -> dict:
+        """How many of these releases name each subject: {subject id: n} for "countries",
+        "topics", or "officials" (person ids, over every post they held).
+
+        One grouped query over the link table, semi-joined to these releases' ids: the
+        finder offers the most-named subjects first.
+        """
+        relation, key = {
+            "countries": ("countries", "country_id"),
+            "topics": ("topics", "topic_id"),
+            "officials": ("participants", "appointment__person_id"),
+        }[relation]
+        links = getattr(self.model, relation).through.objects
+        rows = (
+            links.filter(release_id__in=self.values("pk"))
+            .values(key)
+            .annotate(n=models.Count("release_id", distinct=True))
+        )
+        return {row[key]: row["n"] for row in rows}
+
     def _links(self, relation: str, subject: str, value):
         """The release ids of ``relation``'s link table ("countries") whose ``subject``
         ("country") is the one given, or any of several."""

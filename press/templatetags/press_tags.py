@@ -1,3 +1,4 @@
+import json
 from urllib.parse import urlencode
 
 from django import template
@@ -195,3 +196,11 @@ def picture(photo, kind="full", sizes="100vw", lazy=True, css_class=""):
         "lazy": lazy,
         "css_class": css_class,
     }
+
+
+@register.simple_tag
+def fold_table():
+    """press.search's fold as JSON {character: spelling}, for the finder's type-to-narrow
+    box (static/js/site.js), which must compare names exactly as the search does."""
+    table = {chr(code): spelling or "" for code, spelling in search.FOLD_TABLE.items()}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":"))
