@@ -82,6 +82,7 @@ class ReleaseFilter(df.FilterSet):
         to_field_name="slug",
         queryset=Person.objects.all(),
         empty_label=_("Any official"),
+        blank=True,  # a radio list keeps its empty choice only if the field may be blank
         widget=RadioList,
         method="filter_about",
     )

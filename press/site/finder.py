@@ -63,7 +63,12 @@ def chosen(filterset):
                 sent = str(getattr(value, field.to_field_name))
                 yield name, [(None, str(names.get(sent, value)))]
                 continue
-            values = [str(getattr(obj, field.to_field_name)) for obj in value]
+            # In the order they were chosen (sent), not the queryset's.
+            sent = filterset.data.getlist(name)
+            values = sorted(
+                (str(getattr(obj, field.to_field_name)) for obj in value),
+                key=lambda v: sent.index(v) if v in sent else len(sent),
+            )
             yield name, [(v, str(names.get(v, v))) for v in values]
         elif name == "kind":
             yield name, [(None, str(Kind(value).label))]
@@ -94,7 +99,9 @@ def heading(filterset, paginator, keep=()) -> str:
             words = _("More than %(cap)s releases")
     elif subjects:
         words = ngettext(
-            "%(counter)s release about %(subjects)s", "%(counter)s releases about %(subjects)s", count
+            "%(counter)s release about %(subjects)s",
+            "%(counter)s releases about %(subjects)s",
+            count,
         )
     else:
         words = ngettext("%(counter)s release", "%(counter)s releases", count)
@@ -121,7 +128,7 @@ def heading(filterset, paginator, keep=()) -> str:
 
 
 def date_range(start: datetime.date | None, end: datetime.date | None) -> str:
-    """"1 January – 3 December 2026", "from 1 January 2026", "until …", or ""."""
+    """ "1 January – 3 December 2026", "from 1 January 2026", "until …", or ""."""
     if start and end:
         if start == end:
             return _date(start)

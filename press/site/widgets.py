@@ -11,7 +11,6 @@ from functools import cache, partial
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import resolution_order
@@ -42,7 +41,7 @@ class DateParts(forms.MultiWidget):
                  "class": f"date-parts__{size}"}
             )  # fmt: skip
 
-        super().__init__(dict(zip(self.suffixes, (box(2), box(2), box(4)))), attrs)
+        super().__init__(dict(zip(self.suffixes, (box(2), box(2), box(4)), strict=True)), attrs)
 
     def value_from_datadict(self, data, files, name):
         parts = [data.get(name + suffix) for suffix in self.suffixes]
@@ -56,8 +55,9 @@ class DateParts(forms.MultiWidget):
         if isinstance(value, str):  # an older link's date, valid or not: its parts
             match = LEGACY_DATE.fullmatch(value.strip())
             if match:
-                found = {k[:-1] if k[-1] == "2" else k: v for k, v in match.groupdict().items() if v}
-                return [found["day"], found["month"], found["year"]]
+                found = {k.rstrip("2"): v for k, v in match.groupdict().items() if v}
+                # As a person types them: 2, not 02 (at most four digits each).
+                return [str(int(found[part])) for part in ("day", "month", "year")]
         return [None, None, None]
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -68,7 +68,8 @@ class DateParts(forms.MultiWidget):
         base_id = final_attrs.pop("id", None) or f"id_{name}"
         labels = (_("Day"), _("Month"), _("Year"))
         boxes = []
-        for suffix, widget, part, label in zip(self.suffixes, self.widgets, value, labels):
+        each = zip(self.suffixes, self.widgets, value, labels, strict=True)
+        for suffix, widget, part, label in each:
             part_id = base_id + suffix
             box = widget.render(name + suffix, part, {**final_attrs, "id": part_id})
             boxes.append(
@@ -103,6 +104,7 @@ class ChoiceList:
     """
 
     use_fieldset = True
+    NARROW_FROM = 12  # more options than this: scrolled, with a box to narrow them
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = set(self.format_value(value))
@@ -129,7 +131,7 @@ class ChoiceList:
             )
         # A long list scrolls, and static/js/site.js puts a box to narrow it above.
         classes, narrow = "choices", ""
-        if len(items) > 8:
+        if len(items) > self.NARROW_FROM:
             classes += " choices--many"
             narrow = f' data-narrow-label="{html.escape(str(_("Type to narrow the list")))}"'
         return mark_safe(
