@@ -7,6 +7,7 @@ Views, feeds, sitemaps, search, the desk and the admin all start from these:
 - ``published()`` / ``scheduled()``: due or still to come, in any language;
 - ``about(country=…, topic=…, official=…)``: releases naming a subject;
 - ``related(release)``: releases sharing a country or a topic with one;
+- ``counts_by(relation)``: how many of these releases name each country, topic or official;
 - ``needing_translation(code)``: text missing, outdated or machine-made in a language.
 
 Release's methods ``is_published()``, ``is_scheduled()`` and ``is_public(code)`` say the

@@ -187,6 +187,8 @@ def name_choices(field: forms.ModelChoiceField, counted: str | None = None) -> l
     # The rows changed shape once (the fold was added): a new key, so no old entry is read.
     names = page_cache.remember_names(f"{model}:{value_field}:folded", rows)
     counts = {}
+    # Only the order depends on the counts: one that misses a release just come due (no
+    # write bumps the generation then) misorders a list for at most an hour, never misleads.
     if counted:
         counts = page_cache.remember(
             f"counts:{counted}:{code}", lambda: Release.objects.public(code).counts_by(counted)
