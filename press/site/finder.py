@@ -16,8 +16,6 @@ from django.utils.translation import ngettext
 from press.models import Kind
 from press.site.widgets import DateParts
 
-SUBJECTS = ("country", "topic", "official")
-
 
 @dataclass(frozen=True)
 class Chip:
@@ -50,7 +48,9 @@ def clear_url(request, keep=()) -> str:
 
 
 def chosen(filterset):
-    """(parameter, [(value sent, its words)]) for each filter with a value."""
+    """(parameter, [(value sent, its words)]) for each filter with a value; the value is
+    None where the chip removes the whole parameter. A filter not named here (one added
+    later) is listed by neither the chips nor the heading until it is."""
     data = filterset.form.cleaned_data
     fields = filterset.form.fields
     for name, field in fields.items():
