@@ -275,10 +275,14 @@ class TestFilter:
         html = client.get("/en/press/?event=tashkent-summit").content.decode()
         assert "Opening [en]" in html and "Closing [en]" in html
         assert "Elsewhere" not in html and "Secret" not in html
-        assert "2 releases" in text_of(block(html, 'id="results-heading">', "</h2>"))
+        heading = text_of(re.search(r'<h2 id="results-heading"[^>]*>(.*?)</h2>', html, re.S)[1])
+        assert heading == "2 releases, Event: Tashkent Summit"
+        # A chip names the event and removes it.
+        chips = block(html, '<div class="chips">', "</div>")
+        assert 'href="/en/press/"' in chips and "Tashkent Summit" in text_of(chips)
         # Offered in the form, by its name in the page's language.
         form = block(html, '<form class="filters"', "</form>")
-        assert re.search(r'value="tashkent-summit"[^>]*>\s*Tashkent Summit', form)
+        assert re.search(r'value="tashkent-summit"[^>]*checked>\s*<label[^>]*>Tashkent Summit', form)
         assert client.get("/en/press/?event=no-such-event").status_code == 400
 
     def test_the_api_filtered_by_event(self, client, week, summit):

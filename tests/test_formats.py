@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, translation
 
+from press.site import finder
 from tests.support import form_data
 
 NBSP = "\xa0"
@@ -23,13 +24,14 @@ NBSP = "\xa0"
     ],
 )
 def test_a_count_of_results_groups_its_thousands(code, heading):
-    context = {
-        "paginator": SimpleNamespace(count=12345, is_capped=False),
-        "filter": SimpleNamespace(form=SimpleNamespace(errors={})),
-        "releases": [],
-    }
+    # No filter chosen: the heading is the count alone (press.site.finder.heading).
+    form = SimpleNamespace(errors={}, cleaned_data={}, fields={})
+    paginator = SimpleNamespace(count=12345, is_capped=False)
     with translation.override(code):
-        html = render_to_string("includes/release_results.html", context)
+        words = finder.heading(SimpleNamespace(form=form), paginator)
+        html = render_to_string(
+            "includes/release_results.html", {"results_heading": words, "releases": []}
+        )
     assert heading in html
 
 

@@ -404,7 +404,7 @@ def test_documents_of_hidden_releases_are_not_downloadable(site):
 
 
 RESULTS = re.compile(r'<section class="results".*?</section>', re.S)
-HEADING = re.compile(r'<h2 id="results-heading">(.*?)</h2>', re.S)
+HEADING = re.compile(r'<h2 id="results-heading"[^>]*>(.*?)</h2>', re.S)
 
 
 def test_every_count_shown_counts_public_releases_only(site):

@@ -8,6 +8,7 @@ Views, feeds, sitemaps, search, the desk and the admin all start from these:
   ``published_between(start, end)``: due within a period (an e-mail digest's);
 - ``about(country=…, topic=…, official=…, event=…)``: releases naming a subject;
 - ``related(release)``: releases sharing a country or a topic with one;
+- ``counts_by(relation)``: how many of these releases name each country, topic or official;
 - ``needing_translation(code)``: text missing, outdated or machine-made in a language.
 
 Release's methods ``is_published()``, ``is_scheduled()`` and ``is_public(code)`` say the
@@ -139,6 +140,26 @@ class ReleaseQuerySet(models.QuerySet):
         of_each = [rows.filter(release_id=models.OuterRef("pk")) for rows in links]
         shared = of_each[0].union(*of_each[1:], all=True)
         return self.filter(models.Exists(shared)).exclude(pk=release.pk)
+
+    def counts_by(self, relation: str) -> dict:
+        """How many of these releases name each subject: {subject id: n} for "countries",
+        "topics", or "officials" (person ids, over every post they held).
+
+        One grouped query over the link table, semi-joined to these releases' ids: the
+        finder offers the most-named subjects first.
+        """
+        relation, key = {
+            "countries": ("countries", "country_id"),
+            "topics": ("topics", "topic_id"),
+            "officials": ("participants", "appointment__person_id"),
+        }[relation]
+        links = getattr(self.model, relation).through.objects
+        rows = (
+            links.filter(release_id__in=self.values("pk"))
+            .values(key)
+            .annotate(n=models.Count("release_id", distinct=True))
+        )
+        return {row[key]: row["n"] for row in rows}
 
     def _links(self, relation: str, subject: str, value):
         """The release ids of ``relation``'s link table ("countries") whose ``subject``

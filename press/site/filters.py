@@ -4,14 +4,61 @@ Only queries: how the form is drawn is in press.site.widgets, and what a list ke
 the cache (its counts) in press.site.page_cache.
 """
 
+import datetime
+import re
+
 import django_filters as df
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Country, Kind, Occasion, Person, Release, Topic
 from press.search import MAX_QUERY_LENGTH, search_counted
-from press.site.widgets import DateInput, QuickSelect, QuickSelectMultiple, offer_names
+from press.site.widgets import CheckboxList, DateParts, RadioList, offer_names
 
-MULTIPLE_HINT = _("To choose several, hold Ctrl (⌘ on a Mac) while you click.")
+DATE_HINT = _("For example, 27 3 2026")
+NUMBER = re.compile(r"[0-9]+")
+
+
+class DatePartsField(forms.MultiValueField):
+    """A day, a month and a year typed in three boxes (press.site.widgets.DateParts), or an
+    older link's single date (``date_from=2026-01-31``, or the language's own format, as
+    forms.DateField reads it: the feeds' links and the API send these)."""
+
+    widget = DateParts
+
+    def __init__(self, **kwargs):
+        kwargs.pop("input_formats", None)
+        kwargs.pop("required", None)  # a filter is never required
+        self.single = forms.DateField(required=False)
+        parts = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(parts, require_all_fields=False, required=False, **kwargs)
+
+    def clean(self, value):
+        if not isinstance(value, list | tuple):
+            return self.single.clean(value)
+        day, month, year = (str(part or "").strip() for part in value)
+        if not (day or month or year):
+            return None
+        if not (day and month and year):
+            raise ValidationError(_("Enter a day, a month and a year."), code="incomplete")
+        if not all(NUMBER.fullmatch(part) for part in (day, month, year)):
+            raise ValidationError(
+                _("Enter the day, the month and the year as numbers."), code="invalid"
+            )
+        if len(year) != 4:
+            raise ValidationError(_("Enter the year in four digits."), code="invalid_year")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError(_("Enter a real date."), code="invalid_date") from None
+
+    def compress(self, data_list):  # clean() does it all; MultiValueField asks for one
+        return data_list
+
+
+class DatePartsFilter(df.DateFilter):
+    field_class = DatePartsField
 
 
 class ReleaseFilter(df.FilterSet):
@@ -20,16 +67,14 @@ class ReleaseFilter(df.FilterSet):
         label=_("Country or organisation"),
         to_field_name="code",
         queryset=Country.objects.all(),
-        help_text=MULTIPLE_HINT,
-        widget=QuickSelectMultiple,
+        widget=CheckboxList,
         method="filter_about",
     )
     topic = df.ModelMultipleChoiceFilter(
         label=_("Topic"),
         to_field_name="slug",
         queryset=Topic.objects.all(),
-        help_text=MULTIPLE_HINT,
-        widget=QuickSelectMultiple,
+        widget=CheckboxList,
         method="filter_about",
     )
     official = df.ModelChoiceFilter(
@@ -37,7 +82,8 @@ class ReleaseFilter(df.FilterSet):
         to_field_name="slug",
         queryset=Person.objects.all(),
         empty_label=_("Any official"),
-        widget=QuickSelect,
+        blank=True,  # a radio list keeps its empty choice only if the field may be blank
+        widget=RadioList,
         method="filter_about",
     )
     # Offered from the events that are public, read when drawn (few rows): not kept with the
@@ -48,23 +94,20 @@ class ReleaseFilter(df.FilterSet):
         to_field_name="slug",
         queryset=Occasion.objects.all(),
         empty_label=_("Any event"),
-        widget=QuickSelect,
+        blank=True,
+        widget=RadioList,
         method="filter_about",
     )
     kind = df.ChoiceFilter(
-        label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind"), widget=QuickSelect
+        label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind"), widget=RadioList
     )
-    date_from = df.DateFilter(
-        label=_("From"),
-        field_name="event_date",
-        lookup_expr="gte",
-        widget=DateInput(),
+    # Three boxes each (date_from_day, date_from_month, date_from_year), or the single
+    # date_from=YYYY-MM-DD of older links, the feeds and the API.
+    date_from = DatePartsFilter(
+        label=_("From"), field_name="event_date", lookup_expr="gte", help_text=DATE_HINT
     )
-    date_to = df.DateFilter(
-        label=_("To"),
-        field_name="event_date",
-        lookup_expr="lte",
-        widget=DateInput(),
+    date_to = DatePartsFilter(
+        label=_("To"), field_name="event_date", lookup_expr="lte", help_text=DATE_HINT
     )
 
     # Filters that take one value: a repeated parameter is an error, not a guess.
@@ -90,15 +133,17 @@ class ReleaseFilter(df.FilterSet):
             self.form.fields["event"].queryset = Occasion.objects.public()
         # The names are drawn from plain rows kept in the cache (press.site.widgets); the
         # fields still validate what is sent against their querysets.
-        for name in ("country", "topic", "official"):
+        counted = {"country": "countries", "topic": "topics", "official": "officials"}
+        for name, relation in counted.items():
             if name in self.form.fields:
-                offer_names(self.form.fields[name])
+                offer_names(self.form.fields[name], counted=relation)
 
     def is_valid(self):
         valid = super().is_valid()
         if self.data is not None:
             for name in self.single_valued:
-                if name in self.form.fields and len(self.data.getlist(name)) > 1:
+                sent = [name, *(name + suffix for suffix in DateParts.suffixes)]
+                if name in self.form.fields and any(len(self.data.getlist(n)) > 1 for n in sent):
                     self.form.add_error(name, _("Give this filter only one value."))
                     valid = False
             start = self.form.cleaned_data.get("date_from")
@@ -107,11 +152,6 @@ class ReleaseFilter(df.FilterSet):
                 self.form.add_error("date_to", _("The end date is before the start date."))
                 valid = False
         return valid
-
-    def active(self) -> bool:
-        """Whether any filter is chosen (the phone layout then keeps the form open)."""
-        data = getattr(self.form, "cleaned_data", {}) or {}
-        return any(data.get(name) for name in self.form.fields)
 
     # How many releases the search matched, counted up to search.RANK_LIMIT + 1 (None: not
     # counted, or no search); the list's paginator uses it instead of counting again.

@@ -22,7 +22,7 @@ from press.models import (
     Status,
     Topic,
 )
-from press.site import page_cache, seo
+from press.site import finder, page_cache, seo
 from press.site.alerts import alerts_link
 from press.site.feeds import feed_links
 from press.site.filters import ReleaseFilter
@@ -86,6 +86,8 @@ class ReleaseListView(ListView):
     context_object_name = "releases"
     fixed_filter: str | None = None
     feed_name = "press:release_list_feed"
+    # Parameters the finder shows no chip for, and "Clear all" keeps (the search's query).
+    kept: tuple[str, ...] = ()
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
@@ -131,7 +133,7 @@ class ReleaseListView(ListView):
         return self.filterset.form.cleaned_data.get("q") or ""
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
+        context = super().get_context_data(
             filter=self.filterset,
             subject=self.subject,
             query=self.query(),
@@ -139,6 +141,15 @@ class ReleaseListView(ListView):
             alerts_url=self.get_alerts_url(),
             **kwargs,
         )
+        chips = finder.chips(self.filterset, self.request, keep=self.kept)
+        context.update(
+            chips=chips,
+            clear_url=finder.clear_url(self.request, keep=self.kept),
+            results_heading=finder.heading(
+                self.filterset, context.get("paginator"), keep=self.kept
+            ),
+        )
+        return context
 
     def get_feeds(self):
         """The feeds of exactly what is listed, for <link rel=alternate> and the page."""
@@ -163,6 +174,7 @@ class SearchView(ReleaseListView):
     """The list with a query: names of countries, officials and topics above the releases."""
 
     template_name = "press/search.html"
+    kept = ("q",)
 
     def get_feeds(self):
         return super().get_feeds() if self.query() else []

@@ -1,3 +1,4 @@
+import json
 from urllib.parse import urlencode
 
 from django import template
@@ -204,3 +205,11 @@ def telegram_channel_url() -> str:
     from press import telegram
 
     return telegram.channel_url(telegram.channel_for(languages.current()))
+
+
+@register.simple_tag
+def fold_table():
+    """press.search's fold as JSON {character: spelling}, for the finder's type-to-narrow
+    box (static/js/site.js), which must compare names exactly as the search does."""
+    table = {chr(code): spelling or "" for code, spelling in search.FOLD_TABLE.items()}
+    return json.dumps(table, ensure_ascii=False, separators=(",", ":"))

@@ -32,10 +32,66 @@ document.addEventListener("DOMContentLoaded", function () {
   input.addEventListener("focus", function () { input.select(); });
 });
 
-// On a phone, the filters start folded unless some are chosen: the results come first.
+// The finder (templates/includes/release_filters.html). Without this script the filters
+// are a folded <details> of plain checkboxes and date boxes, and every state is a link.
 document.addEventListener("DOMContentLoaded", function () {
-  if (!window.matchMedia("(max-width: 39.99rem)").matches) return;
-  document.querySelectorAll("details[data-collapse-on-phones]").forEach(function (details) {
-    details.removeAttribute("open");
+  var form = document.querySelector("form.filters");
+  if (!form) return;
+
+  // Wide screens: the filters sit beside the results, open. Phones: folded under
+  // "Filter (n)", so the results come first.
+  var wide = window.matchMedia("(min-width: 48em)");
+  var details = form.querySelector("details[data-open-on-wide]");
+  function openOnWide() { if (details && wide.matches) details.open = true; }
+  openOnWide();
+  if (wide.addEventListener) wide.addEventListener("change", openOnWide);
+
+  // Type-to-narrow above each long list, compared through the search's own fold (the table
+  // comes from press.search: "ozbek" and "ўзбек" both find "Oʻzbekiston"). Chosen options
+  // stay in sight whatever is typed.
+  var table = JSON.parse(form.getAttribute("data-fold-table") || "{}");
+  function fold(text) {
+    var out = "";
+    var lower = text.toLowerCase();
+    for (var i = 0; i < lower.length; i++) {
+      var ch = lower.charAt(i);
+      out += Object.prototype.hasOwnProperty.call(table, ch) ? table[ch] : ch;
+    }
+    return out.trim();
+  }
+  form.querySelectorAll(".choices--many").forEach(function (list) {
+    var box = document.createElement("div");
+    box.className = "narrow";
+    var label = document.createElement("label");
+    label.htmlFor = list.id + "_narrow";
+    label.textContent = list.getAttribute("data-narrow-label");
+    var input = document.createElement("input");
+    input.type = "search";
+    input.id = list.id + "_narrow";
+    input.autocomplete = "off";
+    input.setAttribute("aria-controls", list.id);
+    box.appendChild(label);
+    box.appendChild(input);
+    list.parentNode.insertBefore(box, list);
+    // Enter in the box narrows, it does not send the form half-chosen.
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") event.preventDefault();
+    });
+    input.addEventListener("input", function () {
+      var wanted = fold(input.value);
+      list.querySelectorAll("li").forEach(function (item) {
+        var choice = item.querySelector("input");
+        var name = item.getAttribute("data-fold") || fold(item.textContent);
+        item.hidden = !(choice.checked || !wanted || name.indexOf(wanted) !== -1);
+      });
+    });
   });
+
+  // After Apply, a chip or a page change (a new address with a query), focus goes to the
+  // results' heading, which says what is listed; to the errors if a filter was wrong.
+  if (!window.location.search) return;
+  var target = document.getElementById("filter-errors") || document.getElementById("results-heading");
+  if (!target) return;
+  var top = target.getBoundingClientRect().top;
+  target.focus({ preventScroll: top >= 0 && top < window.innerHeight / 2 });
 });

@@ -34,6 +34,16 @@ def page_types(site):
         "list": ("/{lang}/press/", 200),
         "list-filtered": ("/{lang}/press/?country=KG&kind=visit&date_from=2022-01-01", 200),
         "list-invalid": ("/{lang}/press/?date_from=2022-02-30", 400),
+        # The finder with chips and its heading in words; a date typed wrong in its boxes.
+        "list-chosen": (
+            "/{lang}/press/?country=KG&country=UZ&topic=trade&date_from_day=1"
+            "&date_from_month=1&date_from_year=2022&date_to=2022-12-31&q=Bishkek",
+            200,
+        ),
+        "list-invalid-parts": (
+            "/{lang}/press/?date_to_day=31&date_to_month=2&date_to_year=22",
+            400,
+        ),
         "release": (f"/{{lang}}/press/{slug}/", 200),
         "search": ("/{lang}/search/?q=Tashkent", 200),
         "search-empty": ("/{lang}/search/", 200),
