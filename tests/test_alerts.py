@@ -4,6 +4,7 @@ with its double opt-in and rate limits, the manage page and one-click unsubscrib
 Mail goes through a real SMTP server on loopback (the ``smtp_server`` fixture); tasks run at
 once (django-tasks' immediate backend) after each commit."""
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -11,7 +12,7 @@ import pytest
 from django.test import Client
 
 from press import services
-from press.models import Frequency, Subscriber, Subscription
+from press.models import Frequency, Occasion, Subscriber, Subscription
 from tests.support import html_part, text_part
 
 READER = "jurnalist@example.com"
@@ -72,6 +73,36 @@ def test_get_emails_about_this_release_on_its_page(client, release_factory):
     form = client.get(f"/ru/alerts/?release={release.slug}").content.decode()
     assert "Обновления релиза «Talks [ru]»" in form
     assert 'name="frequency"' not in form  # updates go out when they happen
+
+
+def test_the_release_page_has_one_follow_block_with_emails_first(client, release_factory):
+    release = release_factory(title="Talks")
+    page = client.get(f"/en/press/{release.slug}/").content.decode()
+    follow = page.split('<section class="follow"', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', follow)
+    assert links[0] == (f"/en/alerts/?release={release.slug}", "Get e-mails about this release")
+    assert [url for url, _words in links[1:]] == ["/en/press/feed.rss", "/en/press/feed.atom"]
+    assert "corrected or withdrawn" in follow
+    assert page.count('<section class="follow"') == 1
+
+
+def test_an_event_hub_offers_emails_about_that_event(client, release_factory):
+    summit = Occasion.objects.create(
+        slug="sco-council", name_en="SCO Council", name_ru="Совет ШОС",
+        starts_on=datetime.date(2026, 11, 3), ends_on=datetime.date(2026, 11, 4),
+    )  # fmt: skip
+    release_factory(title="Council", occasions=[summit])
+    hub = client.get("/en/events/sco-council/").content.decode()
+    assert 'href="/en/alerts/?event=sco-council">Get e-mails</a>' in hub
+    form = client.get("/ru/alerts/?event=sco-council").content.decode()
+    assert "Совет ШОС" in form
+
+
+def test_dates_typed_in_the_finders_boxes_are_kept_by_the_subscription_link(client, db):
+    page = client.get(
+        "/en/press/?date_from_day=1&date_from_month=11&date_from_year=2026"
+    ).content.decode()
+    assert 'href="/en/alerts/?date_from=2026-11-01">Get e-mails</a>' in page
 
 
 # --- Double opt-in ----------------------------------------------------------------------------

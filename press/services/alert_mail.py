@@ -42,6 +42,7 @@ from press.models import (
     Country,
     Frequency,
     Kind,
+    Occasion,
     Person,
     Release,
     Status,
@@ -108,6 +109,9 @@ def describe(query: str = "", release: Release | None = None) -> list[str]:
                 str(row.name) for row in model.objects.filter(**{f"{field}__in": values})
             )
             lines.append(f"{label}: {', '.join(names or values)}")
+    if data.get("event"):
+        event = Occasion.objects.filter(slug=data["event"]).first()
+        lines.append(f"{_('Event')}: {event or data['event']}")
     if data.get("kind"):
         lines.append(f"{_('Kind')}: {dict(Kind.choices).get(data['kind'], data['kind'])}")
     if data.get("q"):

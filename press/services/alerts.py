@@ -13,6 +13,8 @@ Signed links (``django.core.signing``, salted per purpose) stand in for a passwo
 A token names an id, never an address, and dies with its row.
 """
 
+import datetime
+
 from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
@@ -22,7 +24,16 @@ from press.models import Frequency, Release, Subscriber, Subscription
 from press.services.alert_digests import digest_schedule_ensure
 
 # The list's parameters a subscription keeps; "page" and anything unknown are dropped.
-FILTER_PARAMETERS = ("q", "country", "topic", "official", "kind", "date_from", "date_to")
+FILTER_PARAMETERS = (
+    "q",
+    "country",
+    "topic",
+    "official",
+    "event",
+    "kind",
+    "date_from",
+    "date_to",
+)
 
 
 # --- Filters ----------------------------------------------------------------------------------
@@ -30,7 +41,14 @@ FILTER_PARAMETERS = ("q", "country", "topic", "official", "kind", "date_from", "
 
 def canonical_query(data: QueryDict) -> str:
     """The list's filter parameters of ``data``, sorted and without empties: two ways of
-    writing the same filter give the same subscription."""
+    writing the same filter give the same subscription. A date the finder sent as three
+    boxes (``date_from_day``, ``_month``, ``_year``) is kept as one ``date_from=YYYY-MM-DD``,
+    which the list reads too."""
+    data = data.copy()
+    for name in ("date_from", "date_to"):
+        typed = date_from_parts(data, name)
+        if typed is not None:
+            data.setlist(name, [typed.isoformat()])
     pairs = sorted(
         (name, value.strip())
         for name in FILTER_PARAMETERS
@@ -41,6 +59,19 @@ def canonical_query(data: QueryDict) -> str:
     for name, value in pairs:
         query.appendlist(name, value)
     return query.urlencode()
+
+
+def date_from_parts(data: QueryDict, name: str) -> datetime.date | None:
+    """The date typed in the finder's three boxes for ``name``, or None if not a real one
+    (the list would have refused it: no subscription is offered for an invalid filter)."""
+    parts = [data.get(f"{name}_{part}", "").strip() for part in ("day", "month", "year")]
+    if not all(part.isdigit() for part in parts):
+        return None
+    day, month, year = map(int, parts)
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # --- Subscribing ------------------------------------------------------------------------------

@@ -5,8 +5,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search
@@ -353,6 +355,7 @@ class EventView(DetailView):
             feeds=feed_links(
                 self.request, name="press:event_feed", kwargs={"slug": event.slug}, keep_query=False
             ),
+            alerts_url=alerts_link(self.request, {"event": event.slug}),
             description=seo.event_description(event),
             json_ld=seo.event(self.request, event),
             **kwargs,
@@ -450,8 +453,17 @@ class ReleaseDetailView(DetailView):
             share=seo.share_links(self.request, release),
             share_card=seo.share_card(self.request, release),
             json_ld=seo.news_article(self.request, release),
+            # The Follow block: e-mails about this release; the feeds of every release.
+            feeds=feed_links(self.request, keep_query=False),
+            alerts_url=self.alerts_url(release),
             **kwargs,
         )
+
+    def alerts_url(self, release) -> str | None:
+        """The signup for updates to this release; none once it is withdrawn."""
+        if release.status != Status.PUBLISHED:
+            return None
+        return f"{reverse('press:alerts_subscribe')}?{urlencode({'release': release.slug})}"
 
     @staticmethod
     def related(release, limit=4):
