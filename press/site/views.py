@@ -87,7 +87,9 @@ class ReleaseListView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
-        self.memo = page_cache.ListMemo(request)
+        # Kept and stored until a release on this list (or a name) changes.
+        page_cache.depends_on(request, *self.page_tags())
+        self.memo = page_cache.ListMemo(request, tags=self.page_tags())
         fixed = (self.fixed_filter,) if self.fixed_filter else ()
         self.filterset = ReleaseFilter(
             request.GET,
@@ -102,6 +104,13 @@ class ReleaseListView(ListView):
 
     def get_subject(self):
         return None
+
+    def page_tags(self):
+        """The page cache's tags of this list (press.site.page_cache): ``list`` for the
+        lists of every release, the subject's own tag for a hub."""
+        if self.subject is None:
+            return [page_cache.LIST]
+        return [f"{self.tag}:{self.subject.pk}"]
 
     def get_base_queryset(self):
         return Release.objects.public()
@@ -166,7 +175,7 @@ class SearchView(ReleaseListView):
                         "officials": search.matching_names(Person, query),
                         "topics": search.matching_names(Topic, query),
                     },
-                    generation_key=page_cache.NAMES_GENERATION_KEY,
+                    tags=(page_cache.NAMES,),
                 )
             )
             if not context["paginator"].count:
@@ -177,6 +186,7 @@ class SearchView(ReleaseListView):
 
 
 class CountryView(ReleaseListView):
+    tag = "country"
     template_name = "press/country_detail.html"
     fixed_filter = "country"
     feed_name = "press:country_feed"
@@ -189,6 +199,7 @@ class CountryView(ReleaseListView):
 
 
 class TopicView(ReleaseListView):
+    tag = "topic"
     template_name = "press/topic_detail.html"
     fixed_filter = "topic"
     feed_name = "press:topic_feed"
@@ -201,6 +212,7 @@ class TopicView(ReleaseListView):
 
 
 class OfficialView(ReleaseListView):
+    tag = "person"
     template_name = "press/official_detail.html"
     fixed_filter = "official"
     feed_name = "press:official_feed"
@@ -230,6 +242,7 @@ class PostView(ReleaseListView):
     holder appointed ahead of the first day may not be announced yet.
     """
 
+    tag = "post"
     template_name = "press/post_detail.html"
     feed_name = "press:post_feed"
 
@@ -274,6 +287,7 @@ class HomeView(TemplateView):
     RECENT = 300
 
     def get_context_data(self, **kwargs):
+        page_cache.depends_on(self.request, page_cache.LIST)
         public = Release.objects.public()
         recent = public.latest().values("pk")[: self.RECENT]
         return super().get_context_data(
@@ -336,6 +350,13 @@ class ReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
+        # Its own page, and the related releases: those of its countries and topics.
+        page_cache.depends_on(
+            self.request,
+            f"release:{release.pk}",
+            *(f"country:{country.pk}" for country in release.countries.all()),
+            *(f"topic:{topic.pk}" for topic in release.topics.all()),
+        )
         return super().get_context_data(
             available_languages=release.languages_filled(),
             related=self.related(release),
