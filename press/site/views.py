@@ -68,7 +68,11 @@ class IdsFirstPaginator(CountedPaginator):
 
     def _get_page(self, object_list, number, paginator):
         ids = list(object_list.values_list("pk", flat=True))
-        return super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
+        page = super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
+        # The cards kept in the cache need only these (press.site.cards): rows are read
+        # for the others alone.
+        page.ids = ids
+        return page
 
 
 class ReleaseListView(ListView):
@@ -367,9 +371,10 @@ class ReleaseDetailView(DetailView):
 
     @staticmethod
     def related(release, limit=4):
-        """Newest public releases sharing a country or a topic with this one (4 queries)."""
+        """Ids of the newest public releases sharing a country or a topic with this one
+        (1 query): their cards are kept in the cache (press.site.cards)."""
         ids = Release.objects.public().related(release).latest().values_list("pk", flat=True)
-        return Release.objects.filter(pk__in=list(ids[:limit])).for_cards().latest()
+        return list(ids[:limit])
 
 
 def attachment_download(request, slug, pk):

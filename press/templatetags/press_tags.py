@@ -8,7 +8,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from press import languages, search
-from press.site import seo
+from press.site import cards, seo
 from press.text import sanitize_html, shorten
 
 register = template.Library()
@@ -32,6 +32,13 @@ def tr(obj, field_name, length=None):
             return value
         return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
     return ""
+
+
+@register.simple_tag
+def release_cards(releases, query=""):
+    """The cards of a page, a queryset or a list of releases, kept in the cache
+    (press.site.cards): ``{% release_cards page_obj query as cards %}``."""
+    return cards.release_cards(releases, query or "")
 
 
 @register.simple_tag
