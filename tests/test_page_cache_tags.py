@@ -254,5 +254,3 @@ def test_with_redis_only_the_pages_that_show_it_are_recomputed(client, editor, t
         page = get(other_visitor, paths["uzbekistan"])
         assert page["X-Page-Cache"] == "miss" and "Toshkent xabari [uz]" in text(page)
         assert get(other_visitor, paths["list"])["X-Page-Cache"] == "miss"
-
-

@@ -62,8 +62,10 @@ def release_cards(releases, query: str = "") -> list[str]:
     ids = getattr(releases, "ids", None)
     if isinstance(releases, Page):
         releases = releases.object_list
-    if ids is None and isinstance(releases, list | tuple) and all(
-        isinstance(pk, int) for pk in releases
+    if (
+        ids is None
+        and isinstance(releases, list | tuple)
+        and all(isinstance(pk, int) for pk in releases)
     ):
         ids = list(releases)
     if ids is None:

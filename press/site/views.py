@@ -312,13 +312,18 @@ class ReleaseDetailView(DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        # Public, or withdrawn with its notice: withdrawn pages stay readable.
-        return Release.objects.readable().prefetch_related(
-            Prefetch("participants", queryset=Appointment.objects.with_names()),
-            "countries",
-            "topics",
-            Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
-            "attachments",
+        # Public, or withdrawn with its notice: withdrawn pages stay readable. Not the search
+        # vector: kilobytes a row that the page never shows.
+        return (
+            Release.objects.readable()
+            .defer("search_vector")
+            .prefetch_related(
+                Prefetch("participants", queryset=Appointment.objects.with_names()),
+                "countries",
+                "topics",
+                Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
+                "attachments",
+            )
         )
 
     def get_object(self, queryset=None):
