@@ -5,8 +5,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search
@@ -144,11 +146,26 @@ class ReleaseListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filter=self.filterset,
+            filters_html=self.filters_html(),
             subject=self.subject,
             query=self.query(),
             feeds=self.get_feeds(),
             **kwargs,
         )
+
+    def filters_html(self):
+        """The filter form, drawn once per language, list and query until a name changes:
+        hundreds of options and a template per field, the same on every page of the list
+        and after every publication. A form with errors is drawn each time."""
+
+        def draw():
+            context = {"filter": self.filterset}
+            return render_to_string("includes/release_filters.html", context, self.request)
+
+        if self.filterset.form.errors:
+            return draw()
+        kept = self.memo.remember("filters", draw, tags=(page_cache.ALL, page_cache.NAMES))
+        return mark_safe(kept)  # drawn by the template engine, escaped there
 
     def get_feeds(self):
         """The feeds of exactly what is listed, for <link rel=alternate> and the page."""

@@ -6,7 +6,7 @@ and how its long lists of names are kept is here.
 
 import datetime
 import html
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 
 from django import forms
 from django.forms.utils import flatatt
@@ -51,19 +51,28 @@ class OptionsInPython:
     """
 
     def render(self, name, value, attrs=None, renderer=None):
-        chosen = set(self.format_value(value))
         final_attrs = self.build_attrs(self.attrs, attrs)
         if self.allow_multiple_selected:
             final_attrs["multiple"] = True
-        # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
-        options = "".join(
-            f'<option value="{html.escape(str(option))}"'
-            f"{' selected' if str(option) in chosen else ''}>{html.escape(str(label))}</option>"
-            for option, label in self.choices
-        )
+        options = options_html(tuple((str(option), str(label)) for option, label in self.choices))
+        # The few chosen values marked in the kept markup, rather than escaping every option.
+        for chosen in set(self.format_value(value)):
+            plain = f'<option value="{html.escape(str(chosen))}">'
+            options = options.replace(plain, f"{plain[:-1]} selected>", 1)
         return mark_safe(
             f'<select name="{html.escape(name)}"{flatatt(final_attrs)}>{options}</select>'
         )
+
+
+@lru_cache(maxsize=64)
+def options_html(choices: tuple[tuple[str, str], ...]) -> str:
+    """The <option>s of ``choices``, none selected: escaped once per process and list (the
+    lists change with the language and when a name changes, rarely)."""
+    # html.escape is what django.utils.html.escape does, without its lazy-string wrapper.
+    return "".join(
+        f'<option value="{html.escape(option)}">{html.escape(label)}</option>'
+        for option, label in choices
+    )
 
 
 class QuickSelect(OptionsInPython, forms.Select):
