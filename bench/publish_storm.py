@@ -33,7 +33,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ministry.settings.bench")
-os.environ.pop("PRESS_PAGE_CACHE_SECONDS", None)  # the page cache on, as in production
 
 import django  # noqa: E402
 
@@ -72,15 +71,15 @@ def drafts(count):
     return list(found[:count])
 
 
-def publisher(queue, user, start_at, every, log, stop):
+def publisher(queue, user, start, first, every, log, stop):
     while queue and not stop.is_set():
-        wait = start_at + every * len(log) - time.monotonic()
+        wait = start + first + every * len(log) - time.monotonic()
         if wait > 0 and stop.wait(wait):
             return
         release = queue.pop(0)
         began = time.monotonic()
         services.release_publish(release=release, user=user, force_reason="bench")
-        log.append({"at_s": round(began - start_at, 1), "release": release.pk})
+        log.append({"at_s": round(began - start, 1), "release": release.pk})
         close_old_connections()
 
 
@@ -144,7 +143,7 @@ def main():
     if not os.environ.get("REDIS_URL"):
         sys.exit("REDIS_URL must be set: gunicorn's workers and this process share the cache")
     paths = mix()
-    count = (args.duration - args.publish_from) // args.every + 1
+    count = max(0, (args.duration - args.publish_from) // args.every + 1)
     queue = drafts(count)
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
@@ -152,7 +151,9 @@ def main():
     port = free_port()
     url = f"http://{HOST}:{port}"
     log_path = ROOT / "bench" / "results" / "publish-storm-gunicorn.log"
-    with open(log_path, "w") as log, Gunicorn(dict(os.environ), port, log):
+    # The page cache on, as in production (bench.pages, imported above, turns it off).
+    env = {k: v for k, v in os.environ.items() if k != "PRESS_PAGE_CACHE_SECONDS"}
+    with open(log_path, "w") as log, Gunicorn(env, port, log):
         for path in paths:
             get(url + path)
         run_slice(url, paths, args.slice_seconds, args.connections)  # warm
@@ -160,7 +161,7 @@ def main():
         start = time.monotonic()
         thread = threading.Thread(
             target=publisher,
-            args=(queue, user, start + args.publish_from, args.every, published, stop),
+            args=(queue, user, start, args.publish_from, args.every, published, stop),
         )
         thread.start()
         slices = []
