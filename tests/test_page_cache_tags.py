@@ -188,6 +188,39 @@ def test_an_expired_page_is_served_stale_while_one_request_renders_it(
         assert get(client, path)["X-Page-Cache"] == "miss"
 
 
+def test_an_unpublished_release_is_never_served_stale(client, editor, release_factory):
+    release = release_factory(title="Olib tashlangan")
+    path = f"/uz/press/{release.slug}/"
+    get(client, path)
+    services.release_unpublish(release=release, user=editor, reason=in_every_language("xato"))
+    assert client.get(path).status_code == 410
+    # Whoever renders it next, the others are not handed the kept page meanwhile.
+    assert cache.add(lock_of(path), 1, 10)
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "Olib tashlangan" not in text(response)
+
+
+def test_a_page_that_fails_to_render_is_served_from_its_stale_copy(
+    client, release_factory, tmp_path, settings
+):
+    release_factory(title="Saqlangan")
+    path = "/uz/press/"
+    # A bad deploy: every template gone but the error page, which stands alone.
+    (tmp_path / "500.html").write_text((settings.BASE_DIR / "templates/500.html").read_text())
+    broken = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [tmp_path]}]
+    visitor = type(client)(raise_request_exception=False)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        first = get(visitor, path)
+        clock.shift(61)
+        with override_settings(TEMPLATES=broken):
+            assert visitor.get("/uz/press/?kind=visit").status_code == 500  # nothing kept
+            response = visitor.get(path)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "stale"
+        assert response.content == first.content
+
+
 def test_headers_name_the_tags_a_cdn_can_purge_by(client, release_factory, uzbekistan, trade):
     release = release_factory(countries=[uzbekistan], topics=[trade])
     page = get(client, f"/en/press/{release.slug}/")

@@ -11,8 +11,9 @@ of the release, its photos and its links bumps, and ``all``, which a renamed cou
 A list whose cards are all kept reads only its ids: no rows, no countries, no photos.
 
 The key holds a digest of the card's template too, so that a deploy that changes it never
-serves the old markup; what the template tags write (press_tags) is not in the digest, and
-cards are kept at most ``SECONDS`` for that reason.
+serves the old markup; what the template tags write (press_tags, picture.html) is not in the
+digest, and cards are kept at most ``SECONDS`` for that reason (docs/deploy.md says how to
+drop them at once).
 """
 
 import hashlib
@@ -30,21 +31,18 @@ logger = logging.getLogger(__name__)
 
 TEMPLATE = "includes/release_card.html"
 SECONDS = 3600
-_digest = None
 
 
 def template_digest() -> str:
-    """The card template's source, hashed: once per process (the cached loader's copy)."""
-    global _digest
-    if _digest is None:
-        source = get_template(TEMPLATE).template.source
-        _digest = hashlib.sha256(source.encode()).hexdigest()[:12]
-    return _digest
+    """The card template's source, hashed. Asked each time, not kept: the cached loader
+    holds the template, and the development server's reloader empties it on an edit."""
+    source = get_template(TEMPLATE).template.source
+    return hashlib.sha256(source.encode()).hexdigest()[:12]
 
 
-def card_key(pk, query: str) -> str:
+def card_key(pk, query: str, digest: str) -> str:
     query_digest = hashlib.sha256(query.encode()).hexdigest()[:16] if query else "-"
-    return f"press:card:{template_digest()}:{languages.current()}:{pk}:{query_digest}"
+    return f"press:card:{digest}:{languages.current()}:{pk}:{query_digest}"
 
 
 def render_card(release, query: str) -> str:
@@ -76,7 +74,8 @@ def release_cards(releases, query: str = "") -> list[str]:
             ids = list(rows)
     if not ids:
         return []
-    keys = {pk: card_key(pk, query) for pk in ids}
+    digest = template_digest()
+    keys = {pk: card_key(pk, query, digest) for pk in ids}
     tags = {pk: (page_cache.ALL, f"release:{pk}") for pk in ids}
     every_tag = {tag for pair in tags.values() for tag in pair}
     try:

@@ -413,6 +413,13 @@ class PageCacheMiddleware:
                     logger.exception("page cache: store failed")
                 else:
                     response["X-Page-Cache"] = "miss"  # rendered now, served from the cache
+            elif entry is not None and request.method == "GET":
+                # The page no longer answers what was kept (an unpublished release's 410):
+                # its copy must not be served stale to the requests that follow.
+                try:
+                    cache.delete(key)
+                except Exception:
+                    logger.exception("page cache: delete failed")
             return response
         finally:
             if locked:
