@@ -150,7 +150,8 @@ def main():
     )
     port = free_port()
     url = f"http://{HOST}:{port}"
-    log_path = ROOT / "bench" / "results" / "publish-storm-gunicorn.log"
+    # gunicorn's access log: kept only when a run fails, to read why (megabytes).
+    log_path = ROOT / "bench" / "results" / "publish-storm-gunicorn.log.tmp"
     # The page cache on, as in production (bench.pages, imported above, turns it off).
     env = {k: v for k, v in os.environ.items() if k != "PRESS_PAGE_CACHE_SECONDS"}
     with open(log_path, "w") as log, Gunicorn(env, port, log):
@@ -183,6 +184,7 @@ def main():
         finally:
             stop.set()
             thread.join()
+    log_path.unlink()
     steady = [s for s in slices if s["to_s"] <= args.publish_from] or slices[:1]
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
