@@ -8,7 +8,8 @@ bind = os.environ.get("BIND", "127.0.0.1:8000")
 # the processes and queued behind each other (p99 57-68 ms against 28-39 ms; load.md).
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
-worker_class = "gthread"
+# gthread by default; GUNICORN_WORKER_CLASS=sync to compare (bench/load.py --worker-class).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 timeout = 30
 graceful_timeout = 30
 keepalive = 5

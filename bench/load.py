@@ -166,7 +166,8 @@ def markdown(report) -> str:
         f"- {report['when']}; {report['nproc']} CPUs ({report['cpu']}); load average at "
         f"start {report['loadavg']}; commit {report['git_commit']}",
         f"- gunicorn.conf.py: {report['workers']} workers × {report['threads']} threads "
-        f"(gthread); `ministry.settings.bench` (DEBUG off, press_bench with "
+        f"({report.get('worker_class', 'gthread')}); `ministry.settings.bench` (DEBUG off, "
+        f"press_bench with "
         f"{report['releases']:,} releases, RedisCache); wrk on the same machine: "
         f"`{report['results'][0]['command'].rsplit(' ', 1)[0]} <url>`",
         f"- Target for cached pages: ≥ {TARGET_RPS:,} requests/s, p99 ≤ {TARGET_P99_MS:.0f} ms,"
@@ -197,6 +198,7 @@ def main():
     workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
     parser.add_argument("--workers", type=int, default=workers)
     parser.add_argument("--gunicorn-threads", type=int, default=8)
+    parser.add_argument("--worker-class", default="gthread", help="gthread or sync")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args()
     args.duration = min(args.duration, MAX_DURATION)
@@ -212,6 +214,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "ministry.settings.bench",
         "WEB_CONCURRENCY": str(args.workers),
         "GUNICORN_THREADS": str(args.gunicorn_threads),
+        "GUNICORN_WORKER_CLASS": args.worker_class,
         "FORWARDED_ALLOW_IPS": HOST,
     }
     pages = [("press list", "/uz/press/"), ("release", release_path(env))]
@@ -261,6 +264,7 @@ def main():
         "git_commit": commit or "?",
         "workers": args.workers,
         "threads": args.gunicorn_threads,
+        "worker_class": args.worker_class,
         "releases": int(releases),
         "results": results,
         "targets_met": all(meets(r) for r in results if r["cache"] == "on"),

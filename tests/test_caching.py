@@ -13,7 +13,10 @@ pytestmark = pytest.mark.django_db
 def test_public_pages_are_cacheable_for_a_short_time(client, uzbekistan, path, settings):
     response = client.get(path)
     assert response.status_code == 200
-    assert response["Cache-Control"] == f"public, max-age={settings.PRESS_CACHE_MAX_AGE}"
+    assert response["Cache-Control"] == (
+        f"public, max-age={settings.PRESS_CACHE_MAX_AGE}, stale-while-revalidate=30, "
+        "stale-if-error=600"
+    )
     assert response.has_header("ETag")
     assert not response.cookies
     assert "Cookie" not in response.get("Vary", "")
@@ -21,7 +24,11 @@ def test_public_pages_are_cacheable_for_a_short_time(client, uzbekistan, path, s
 
 def test_max_age_is_a_setting(client, db, settings):
     settings.PRESS_CACHE_MAX_AGE = 300
-    assert client.get("/uz/")["Cache-Control"] == "public, max-age=300"
+    settings.PRESS_CACHE_STALE_WHILE_REVALIDATE = 10
+    settings.PRESS_CACHE_STALE_IF_ERROR = 3600
+    assert client.get("/uz/")["Cache-Control"] == (
+        "public, max-age=300, stale-while-revalidate=10, stale-if-error=3600"
+    )
 
 
 def test_release_page_answers_304_to_its_etag(client, release_factory):

@@ -71,9 +71,10 @@ def test_a_release_page_is_cached_and_answers_304(client, release_factory):
 
 def test_the_cdn_is_told_only_the_time_the_entry_has_left(client, db):
     with time_machine.travel(timezone.now(), tick=False) as clock:
-        assert get(client, "/uz/")["Cache-Control"] == "public, max-age=60"
+        swr = "stale-while-revalidate=30, stale-if-error=600"
+        assert get(client, "/uz/")["Cache-Control"] == f"public, max-age=60, {swr}"
         clock.shift(45)
-        assert get(client, "/uz/")["Cache-Control"] == "public, max-age=15"
+        assert get(client, "/uz/")["Cache-Control"] == f"public, max-age=15, {swr}"
 
 
 def test_languages_and_queries_are_cached_apart(client, release_factory):

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from press.models import Status
+from press.models import Release, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -126,8 +126,11 @@ class TestReleasePageExtras:
             earlier = release.published_at - datetime.timedelta(days=n + 1)
             release_factory(title=f"Old {n}", topics=[trade], published_at=earlier)
         response = client.get(f"/en/press/{release.slug}/")
-        related = list(response.context["related"])
+        # The related releases' ids (their cards are kept in the cache: press.site.cards).
+        related = list(Release.objects.filter(pk__in=response.context["related"]))
         assert len(related) == 4
+        shown = response.content.decode().split('id="related-heading"', 1)[1]
+        assert all(f"{r.title_en}" in shown for r in related)
         assert {same_country, same_topic} <= set(related)
         assert release not in related
         titles = " ".join(r.title_en for r in related)

@@ -225,8 +225,12 @@ PRESS_API_MAX_PAGE_SIZE = 100
 # there; an editor whose last beat is older than the window is no longer named as present.
 PRESS_PRESENCE_BEAT_SECONDS = 20
 PRESS_PRESENCE_WINDOW_SECONDS = 60
-# Seconds a CDN or browser may keep a public page (press/site/cache_headers.py).
+# Seconds a CDN or browser may keep a public page (press/site/cache_headers.py), then how
+# long past that it may serve its copy while it fetches a new one (one request, in the
+# background), and while the origin answers with errors.
 PRESS_CACHE_MAX_AGE = 60
+PRESS_CACHE_STALE_WHILE_REVALIDATE = 30
+PRESS_CACHE_STALE_IF_ERROR = 600
 # Seconds the server keeps a public page for anonymous visitors in the cache
 # (press/site/page_cache.py); at most 60, so that a scheduled release is listed within a
 # minute of its time. 0 turns it off.

@@ -1,14 +1,37 @@
 """Whole public pages for anonymous visitors, kept in the shared cache (Redis in production).
 
-Invalidation does not need to know who changed what: every page key contains a *generation*
-number kept in the cache, and any save or delete of the content a public page shows (a
-release, its photos, attachments, countries, topics, people, posts, appointments, events,
-and the release's many-to-many links) bumps it, whether it came from the services, the
-admin, a shell or a script. Old entries are never read again and expire on their own.
+Invalidation is by *tags*: each page says what it shows (``depends_on``: ``release:<id>``,
+``list``, ``country:<id>``, ``topic:<id>``, ``person:<id>``, ``post:<id>``; every page also
+``all``), and a change bumps only the tags of what it touched. A release's save, its photos
+and attachments, and its links to countries, topics and participants bump its own tag, the
+``list`` tag (the press list, search, home, feeds, sitemaps: any page that declares nothing)
+and the tags of its countries, topics, officials and posts; a change to a country, topic,
+person, post, appointment or event (names every page may show: the filter form, cards)
+bumps ``all``. So publishing release A recomputes its pages, the lists and A's hubs, while
+unrelated country B's page and unrelated releases' pages stay cached.
 
-Scheduling needs no cron job here either: a page is kept at most ``MAX_SECONDS`` (60 s), and
+How a tag is checked: the cache holds a change counter (``GENERATION_KEY``) that every bump
+increments, and each tag holds the counter value of its last bump. An entry keeps the
+counter value read *before* its page was rendered; it is valid while none of its tags was
+bumped after that (tag ≤ seen). A render that read rows while a change was being committed
+is therefore never taken for fresh: the change bumps again after its commit (``invalidate``).
+A tag missing from the cache (evicted, or never bumped) makes the entries that need it
+invalid, and storing a page sets each missing tag to the counter the page saw, so that an
+eviction can never make an older entry valid again.
+
+Stale while one recomputes: an entry is fresh for ``timeout()`` seconds, then kept
+``STALE_SECONDS`` longer. When it has expired or its tags moved, the first request takes a
+short lock (``cache.add``) and renders the page; others meanwhile get the stale copy
+(``X-Page-Cache: stale``) instead of all rendering it at once, the stampede that followed
+every publication when one save emptied the whole cache. A render that fails (5xx) while a
+stale copy exists serves that copy (stale-if-error). ``CacheHeadersMiddleware`` tells a CDN
+the same (``stale-while-revalidate``, ``stale-if-error``) and names the page's tags in
+``Surrogate-Key`` and ``Cache-Tag`` so that a CDN can purge by them.
+
+Scheduling needs no cron job here either: a page is fresh at most ``MAX_SECONDS`` (60 s), and
 a page served from the cache tells a CDN only the seconds it has left, so a release scheduled
-for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59.
+for 10:00 is on every page by 10:01 whatever the caches held at 09:59:59 (the stale copy is
+served only while one request renders the new page).
 
 What is cached: answers to GET (HEAD reads the same entry) with status 200 from the public
 surfaces (``press`` URLs but previews and downloads; sitemaps; robots.txt) that
@@ -18,14 +41,13 @@ a preview link) is never answered from the cache and never stored, and nothing i
 from the database on a hit.
 
 Keyed by language + absolute URL (scheme, host, path and query), so feeds and sitemaps
-with absolute links stay right behind several host names; an entry holds the generation it
-was made under and is served only while that is the current one. A cache that does not
-answer is logged and skipped: the site then serves every page uncached.
+with absolute links stay right behind several host names. A cache that does not answer is
+logged and skipped: the site then serves every page uncached.
 
 Parts of pages are kept the same way, page cache on or off (``remember``): a list's counts
-(``ListMemo``) under the same generation (and at most 60 s); the filter form's names
-(``remember_names``) and a search's matching names under a second one that only changes
-to countries, topics and people move.
+(``ListMemo``) under the list's tags (and at most 60 s); the filter form's names
+(``remember_names``) and a search's matching names under the ``names`` tag, which only
+changes to countries, topics and people move.
 """
 
 import hashlib
@@ -35,7 +57,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.translation import get_language_from_request
@@ -45,13 +67,23 @@ from press.site.public_read import is_anonymous_public_read
 
 logger = logging.getLogger(__name__)
 
+# The change counter: every bump of any tag increments it (module docstring).
 GENERATION_KEY = "press:pages:generation"
-# A second number, moved only by changes to names (countries, topics, people): what is
-# kept of them (the filter form's lists, a search's matching names) outlives publications.
-NAMES_GENERATION_KEY = "press:names:generation"
+TAG_PREFIX = "press:tag:"
+# Every page depends on it: bumped by changes to what any page may show (names).
+ALL = "all"
+# Pages that list releases in general (and any page that declares nothing).
+LIST = "list"
+# What is kept of names (the filter form's lists, a search's matching names) depends only on
+# this: it outlives publications.
+NAMES = "names"
 # The most a cached page may lag behind the database, whatever the setting says: it is the
 # promise to editors who schedule a release ("on the site within a minute of its time").
 MAX_SECONDS = 60
+# How long past its freshness an entry is kept to be served while one request recomputes it
+# (or while rendering it fails), and how long that request may hold the recompute lock.
+STALE_SECONDS = 30
+LOCK_SECONDS = 10
 # Top-level (unprefixed) URL names that are public pages too.
 PUBLIC_TOP_LEVEL = {"sitemap_index", "sitemap_section", "robots_txt"}
 # press: URL names that are not pages for everyone.
@@ -67,61 +99,136 @@ def timeout() -> int:
     return max(0, min(int(settings.PRESS_PAGE_CACHE_SECONDS), MAX_SECONDS))
 
 
+def tag_key(tag: str) -> str:
+    return f"{TAG_PREFIX}{tag}"
+
+
 def generation(key: str = GENERATION_KEY) -> int:
+    """The change counter now."""
     cache = page_cache()
     value = cache.get(key)
     if value is None:
-        # Evicted or never set: start from the clock, so that no number in use before can
-        # come back and find pages cached under it.
+        # Evicted or never set: start from the clock, above any number in use before, so
+        # that a tag bumped after this is above every entry's counter.
         value = time.time_ns()
         if not cache.add(key, value, timeout=None):
             value = cache.get(key, value)
     return value
 
 
-def bump(key: str = GENERATION_KEY) -> None:
-    """Make every cached page (or, with NAMES_GENERATION_KEY, every kept name) stale."""
+def bump(*tags: str) -> None:
+    """Make every cached page that depends on one of ``tags`` stale (no tags: ``all``)."""
+    tags = tags or (ALL,)
     cache = page_cache()
     try:
         try:
-            cache.incr(key)
-        except ValueError:  # no generation yet, or evicted
-            cache.add(key, time.time_ns(), timeout=None)
+            number = cache.incr(GENERATION_KEY)
+        except ValueError:  # no counter yet, or evicted
+            number = generation()
+        cache.set_many({tag_key(tag): number for tag in tags}, timeout=None)
     except Exception:  # the cache is down: nothing is served from it either
-        logger.exception("page cache: could not bump the generation")
+        logger.exception("page cache: could not bump %s", " ".join(tags))
 
 
-def invalidate(using=None, key: str = GENERATION_KEY) -> None:
-    """Bump now, and again when the transaction commits.
+def invalidate(using=None, tags=(ALL,)) -> None:
+    """Bump ``tags`` now, and again when the transaction commits.
 
     The first bump stops pages cached before the change being served; the second drops any
     page that a request rendered from the old rows while the transaction was still open.
     """
-    bump(key)
+    tags = tuple(tags)
+    bump(*tags)
     if transaction.get_connection(using).in_atomic_block:
-        transaction.on_commit(lambda: bump(key), using=using)
+        transaction.on_commit(lambda: bump(*tags), using=using)
 
 
-def remember(key: str, compute, seconds: int = 3600, generation_key: str = GENERATION_KEY):
-    """``compute()``, kept in the cache until the public content changes (the generation).
+def is_valid(seen: int, tags, found: dict) -> bool:
+    """True while none of ``tags`` was bumped after ``seen`` (their values in ``found``)."""
+    for tag in tags:
+        value = found.get(tag_key(tag))
+        if value is None or value > seen:
+            return False
+    return True
+
+
+def settle(seen: int, tags, found: dict) -> None:
+    """Give each tag missing from the cache the counter a new entry saw (module docstring).
+
+    ``found``: the tags' values read already; the others are read here, in one round trip.
+    """
+    cache = page_cache()
+    unknown = [tag_key(tag) for tag in tags if found.get(tag_key(tag)) is None]
+    if unknown:
+        present = cache.get_many(unknown)
+        for key in unknown:
+            if key not in present:
+                cache.add(key, seen, timeout=None)
+
+
+def depends_on(request, *tags: str) -> None:
+    """Say that the page being rendered shows what ``tags`` name (a view calls it)."""
+    request.page_tags = {*getattr(request, "page_tags", ()), *tags}
+
+
+def tags_of(request) -> list[str]:
+    """The tags of the page rendered for ``request``: ``all``, and what its view declared
+    (``list`` if it declared nothing, the safe default for a page made of releases)."""
+    declared = getattr(request, "page_tags", None) or {LIST}
+    return sorted({ALL, *declared})
+
+
+def release_tags(release_id, countries=(), topics=(), appointments=()) -> set[str]:
+    """What to bump when a release changes: its page, the lists, and its hubs.
+
+    ``countries``, ``topics``: ids; ``appointments``: (person id, post id) pairs.
+    """
+    return {
+        f"release:{release_id}",
+        LIST,
+        *(f"country:{pk}" for pk in countries if pk is not None),
+        *(f"topic:{pk}" for pk in topics if pk is not None),
+        *(f"person:{person}" for person, _post in appointments if person is not None),
+        *(f"post:{post}" for _person, post in appointments if post is not None),
+    }
+
+
+def linked_tags(release_id) -> set[str]:
+    """``release_tags`` of a release as the database links it now (one query)."""
+    from press.models import Release
+
+    rows = Release.objects.filter(pk=release_id).values_list(
+        "countries", "topics", "participants__person", "participants__post"
+    )
+    rows = list(rows)
+    return release_tags(
+        release_id,
+        countries={r[0] for r in rows},
+        topics={r[1] for r in rows},
+        appointments={(r[2], r[3]) for r in rows},
+    )
+
+
+def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST)):
+    """``compute()``, kept in the cache until a change bumps one of ``tags``.
 
     For parts that pages repeat and that change only when content does (a list's count,
-    the filter form's lists of names: these with NAMES_GENERATION_KEY). Works with the
-    page cache off; a cache that does not answer means computing every time.
+    the filter form's lists of names: these under ``names``). Works with the page cache
+    off; a cache that does not answer means computing every time.
     """
     key = f"press:remember:{key}"
     try:
-        found = page_cache().get_many([generation_key, key])
-        current = found.get(generation_key) or generation(generation_key)
+        found = page_cache().get_many([GENERATION_KEY, key, *map(tag_key, tags)])
+        seen = found.get(GENERATION_KEY) or generation()
     except Exception:
         logger.exception("cache: lookup failed")
         return compute()
     entry = found.get(key)
-    if entry is not None and entry[0] == current:
+    if entry is not None and is_valid(entry[0], tags, found):
         return entry[1]
     value = compute()
     try:
-        page_cache().set(key, (current, value), seconds)
+        settle(seen, tags, found)
+        page_cache().set(key, (seen, value), seconds)
     except Exception:
         logger.exception("cache: store failed")
     return value
@@ -131,7 +238,7 @@ def remember_names(what: str, compute):
     """``compute()``, names in the active language (a filter's options), kept until a
     country, topic or person changes. ``what`` says whose names: "country:code"."""
     key = f"options:{what}:{languages.current()}"
-    return remember(key, compute, generation_key=NAMES_GENERATION_KEY)
+    return remember(key, compute, tags=(NAMES,))
 
 
 class ListMemo:
@@ -139,37 +246,66 @@ class ListMemo:
     matches, the names a search matched.
 
     Kept per language, path and query, the page number aside, so that every page of a
-    list shares them. Counts are kept until the content changes and at most MAX_SECONDS:
-    a release scheduled for 10:00 changes no row at 10:00, so only the age limit makes
-    the count include it in time. Names are kept until a name changes.
+    list shares them. Counts are kept until a change bumps the list's tags (``tags``: its
+    page's, ``list`` by default) and at most MAX_SECONDS: a release scheduled for 10:00
+    changes no row at 10:00, so only the age limit makes the count include it in time.
+    Names are kept until a name changes.
     """
 
-    def __init__(self, request):
+    def __init__(self, request, tags=(LIST,)):
         query = sorted(
             (name, sorted(values)) for name, values in request.GET.lists() if name != "page"
         )
         self.about = f"{languages.current()}|{request.path}|{query}"
+        self.tags = (ALL, *tags)
 
-    def remember(self, name: str, compute, generation_key: str = GENERATION_KEY):
+    def remember(self, name: str, compute, tags=None):
         """``compute()`` for this list, kept under ``name`` ("count", "matches", "names")."""
         digest = hashlib.sha256(f"{name}|{self.about}".encode()).hexdigest()
-        return remember(f"list:{digest}", compute, MAX_SECONDS, generation_key)
+        return remember(f"list:{digest}", compute, MAX_SECONDS, tags or self.tags)
 
 
 # --- Signals: every write of what a public page shows -------------------------------------
 
 
-def _changed(sender, using=None, **kwargs):
+def _everything_changed(sender, using=None, **kwargs):
     invalidate(using)
 
 
 def _names_changed(sender, using=None, **kwargs):
-    invalidate(using, key=NAMES_GENERATION_KEY)
+    invalidate(using, tags=(ALL, NAMES))
 
 
-def _links_changed(sender, action, using=None, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear"):
+def _release_changed(sender, instance, using=None, **kwargs):
+    invalidate(using, tags=linked_tags(instance.pk))
+
+
+def _file_changed(sender, instance, using=None, **kwargs):
+    # A photo shows on the cards of every list the release is on; a document only on its page.
+    if sender.__name__ == "Photo":
+        invalidate(using, tags=linked_tags(instance.release_id))
+    else:
+        invalidate(using, tags=(f"release:{instance.release_id}",))
+
+
+def _links_changed(sender, instance, action, reverse, model, pk_set, using=None, **kwargs):
+    if action not in ("pre_clear", "post_add", "post_remove"):
+        return
+    if reverse:  # country.releases.add(…): rare, from a shell or a script
         invalidate(using)
+        return
+    # Before a clear, the links about to go; after an add or a remove, those that are now
+    # and those just added or removed (their hubs gain or lose the release).
+    tags = linked_tags(instance.pk)
+    name = model._meta.model_name
+    if name == "appointment" and pk_set:
+        pairs = model.objects.filter(pk__in=pk_set).values_list("person_id", "post_id")
+        tags |= release_tags(instance.pk, appointments=set(pairs))
+    elif name == "country" and pk_set:
+        tags |= release_tags(instance.pk, countries=pk_set)
+    elif name == "topic" and pk_set:
+        tags |= release_tags(instance.pk, topics=pk_set)
+    invalidate(using, tags=tags)
 
 
 def connect_signals():
@@ -185,11 +321,20 @@ def connect_signals():
         Topic,
     )
 
-    for model in (Release, Photo, Attachment, Country, Topic, Person, Post, Appointment, Occasion):
+    uid = "press.page_cache:Release"
+    post_save.connect(_release_changed, sender=Release, dispatch_uid=f"{uid}:save")
+    # Before the delete, while its links still say which hubs it was on.
+    pre_delete.connect(_release_changed, sender=Release, dispatch_uid=f"{uid}:delete")
+    for model in (Photo, Attachment):
         uid = f"press.page_cache:{model.__name__}"
-        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}:save")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}:delete")
-    for model in (Country, Topic, Person):
+        post_save.connect(_file_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_file_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    for model in (Post, Appointment):
+        uid = f"press.page_cache:{model.__name__}"
+        post_save.connect(_everything_changed, sender=model, dispatch_uid=f"{uid}:save")
+        post_delete.connect(_everything_changed, sender=model, dispatch_uid=f"{uid}:delete")
+    # An event's name shows in the filter form, on its releases' pages and its hub.
+    for model in (Country, Topic, Person, Occasion):
         uid = f"press.page_cache:names:{model.__name__}"
         post_save.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:save")
         post_delete.connect(_names_changed, sender=model, dispatch_uid=f"{uid}:delete")
@@ -209,9 +354,13 @@ class PageCacheMiddleware:
     The first middleware: a hit runs nothing else, and the stored answer already carries
     what the others added (security headers, CSP, ``Cache-Control`` from
     ``CacheHeadersMiddleware``, whose ``public`` says whether it may be shared, and the ETag
-    from ``ConditionalGetMiddleware``; ``If-None-Match`` is answered 304 here). A hit costs
-    one round trip to the cache: the generation and the page come in one ``get_many``.
+    from ``ConditionalGetMiddleware``; ``If-None-Match`` is answered 304 here). A hit of a
+    page that declared no tags of its own (lists, search, home, feeds) costs one round trip
+    to the cache: the counter, the page and the ``all`` and ``list`` tags come in one
+    ``get_many``; a page with tags of its own (a release, a country) costs a second.
     """
+
+    FIRST_TAGS = (ALL, LIST)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -227,27 +376,66 @@ class PageCacheMiddleware:
             or not is_anonymous_public_read(request)
         ):
             return self.get_response(request)
+        cache = page_cache()
         try:
             key = self.key(request)
-            found = page_cache().get_many([GENERATION_KEY, key])
-            current = found.get(GENERATION_KEY) or generation()
+            found = cache.get_many([GENERATION_KEY, key, *map(tag_key, self.FIRST_TAGS)])
+            seen = found.get(GENERATION_KEY) or generation()
+            entry = found.get(key)
+            valid = entry is not None and self.valid(entry, found)
         except Exception:
             logger.exception("page cache: lookup failed")
             return self.get_response(request)
-        entry = found.get(key)
-        if entry is not None and entry[0] == current and entry[1] > time.time():
-            return self.rebuild(request, entry)
-        response = self.get_response(request)
-        if request.method == "GET" and self.shareable(request, response):
+        now = time.time()
+        if valid and entry[1] > now:
+            return self.rebuild(request, entry, "hit")
+        locked = False
+        if entry is not None:
+            # Expired, or made stale by a change: one request renders it again, the others
+            # are served the copy meanwhile rather than all rendering the same page at once.
             try:
-                # Under the generation read before rendering: a change made meanwhile has
-                # bumped it, and this page will not be served.
-                self.store(key, current, response, seconds)
+                locked = cache.add(f"{key}:lock", 1, LOCK_SECONDS)
             except Exception:
-                logger.exception("page cache: store failed")
-            else:
-                response["X-Page-Cache"] = "miss"  # rendered now, served from the cache next
-        return response
+                logger.exception("page cache: lock failed")
+                locked = True  # render, as without a cache
+            if not locked:
+                return self.rebuild(request, entry, "stale")
+        try:
+            response = self.get_response(request)
+            if entry is not None and response.status_code >= 500:
+                # Rendering failed: the last good copy is better than an error page.
+                logger.warning("page cache: served stale after %s", response.status_code)
+                return self.rebuild(request, entry, "stale")
+            if request.method == "GET" and self.shareable(request, response):
+                try:
+                    # Under the counter read before rendering: a change committed meanwhile
+                    # has bumped its tags above it, and this page will not be served.
+                    self.store(key, seen, tags_of(request), found, response, seconds)
+                except Exception:
+                    logger.exception("page cache: store failed")
+                else:
+                    response["X-Page-Cache"] = "miss"  # rendered now, served from the cache
+            elif entry is not None and request.method == "GET":
+                # The page no longer answers what was kept (an unpublished release's 410):
+                # its copy must not be served stale to the requests that follow.
+                try:
+                    cache.delete(key)
+                except Exception:
+                    logger.exception("page cache: delete failed")
+            return response
+        finally:
+            if locked:
+                try:
+                    cache.delete(f"{key}:lock")
+                except Exception:
+                    logger.exception("page cache: unlock failed")
+
+    def valid(self, entry, found) -> bool:
+        seen, tags = entry[0], entry[2]
+        more = [tag_key(tag) for tag in tags if tag not in self.FIRST_TAGS]
+        if more:
+            found = {**found, **page_cache().get_many(more)}
+        return is_valid(seen, tags, found)
 
     @staticmethod
     def key(request) -> str:
@@ -283,21 +471,23 @@ class PageCacheMiddleware:
         return vary <= {"accept-language", "accept"}
 
     @staticmethod
-    def store(key, current, response, seconds):
+    def store(key, seen, tags, found, response, seconds):
         if not response.has_header("ETag"):
             set_response_etag(response)
         headers = list(response.items())
         expires = time.time() + seconds
-        entry = (current, expires, response.status_code, headers, response.content)
-        page_cache().set(key, entry, seconds)
+        entry = (seen, expires, tags, response.status_code, headers, response.content)
+        settle(seen, tags, found)
+        # Kept past its freshness: the copy served while one request renders it again.
+        page_cache().set(key, entry, seconds + STALE_SECONDS)
 
     @staticmethod
-    def rebuild(request, entry):
-        _generation, expires, status, headers, content = entry
+    def rebuild(request, entry, state):
+        _seen, expires, _tags, status, headers, content = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
         # A CDN keeps it only for the time this entry has left: one minute in all.
         patch_cache_control(response, max_age=max(0, int(expires - time.time())))
-        response["X-Page-Cache"] = "hit"
+        response["X-Page-Cache"] = state
         return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from press import languages, search
@@ -72,7 +74,11 @@ class IdsFirstPaginator(CountedPaginator):
 
     def _get_page(self, object_list, number, paginator):
         ids = list(object_list.values_list("pk", flat=True))
-        return super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
+        page = super()._get_page(self.object_list.filter(pk__in=ids), number, paginator)
+        # The cards kept in the cache need only these (press.site.cards): rows are read
+        # for the others alone.
+        page.ids = ids
+        return page
 
 
 class ReleaseListView(ListView):
@@ -93,7 +99,9 @@ class ReleaseListView(ListView):
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
-        self.memo = page_cache.ListMemo(request)
+        # Kept and stored until a release on this list (or a name) changes.
+        page_cache.depends_on(request, *self.page_tags())
+        self.memo = page_cache.ListMemo(request, tags=self.page_tags())
         fixed = (self.fixed_filter,) if self.fixed_filter else ()
         self.filterset = ReleaseFilter(
             request.GET,
@@ -108,6 +116,13 @@ class ReleaseListView(ListView):
 
     def get_subject(self):
         return None
+
+    def page_tags(self):
+        """The page cache's tags of this list (press.site.page_cache): ``list`` for the
+        lists of every release, the subject's own tag for a hub."""
+        if self.subject is None:
+            return [page_cache.LIST]
+        return [f"{self.tag}:{self.subject.pk}"]
 
     def get_base_queryset(self):
         return Release.objects.public()
@@ -135,23 +150,40 @@ class ReleaseListView(ListView):
         return self.filterset.form.cleaned_data.get("q") or ""
 
     def get_context_data(self, **kwargs):
+        chips = finder.chips(self.filterset, self.request, keep=self.kept)
+        clear_url = finder.clear_url(self.request, keep=self.kept)
         context = super().get_context_data(
             filter=self.filterset,
+            filters_html=self.filters_html(chips, clear_url),
+            chips=chips,
+            clear_url=clear_url,
             subject=self.subject,
             query=self.query(),
             feeds=self.get_feeds(),
             alerts_url=self.get_alerts_url(),
             **kwargs,
         )
-        chips = finder.chips(self.filterset, self.request, keep=self.kept)
-        context.update(
-            chips=chips,
-            clear_url=finder.clear_url(self.request, keep=self.kept),
-            results_heading=finder.heading(
-                self.filterset, context.get("paginator"), keep=self.kept
-            ),
+        context["results_heading"] = finder.heading(
+            self.filterset, context.get("paginator"), keep=self.kept
         )
         return context
+
+    def filters_html(self, chips, clear_url):
+        """The filter form, drawn once per language, list and query (the choices in it)
+        until a name or the public content changes: hundreds of options and a template per
+        field, the same on every page of the list. Public content changes it too: the most
+        named options come first, and an event is offered once a release of it is out. A
+        form with errors is drawn each time."""
+
+        def draw():
+            context = {"filter": self.filterset, "chips": chips, "clear_url": clear_url}
+            return render_to_string("includes/release_filters.html", context, self.request)
+
+        if self.filterset.form.errors:
+            return draw()
+        tags = (page_cache.ALL, page_cache.NAMES, page_cache.LIST)
+        kept = self.memo.remember("filters", draw, tags=tags)
+        return mark_safe(kept)  # drawn by the template engine, escaped there
 
     def get_feeds(self):
         """The feeds of exactly what is listed, for <link rel=alternate> and the page."""
@@ -194,7 +226,7 @@ class SearchView(ReleaseListView):
                         "officials": search.matching_names(Person, query),
                         "topics": search.matching_names(Topic, query),
                     },
-                    generation_key=page_cache.NAMES_GENERATION_KEY,
+                    tags=(page_cache.NAMES,),
                 )
             )
             if not context["paginator"].count:
@@ -205,6 +237,7 @@ class SearchView(ReleaseListView):
 
 
 class CountryView(ReleaseListView):
+    tag = "country"
     template_name = "press/country_detail.html"
     fixed_filter = "country"
     feed_name = "press:country_feed"
@@ -217,6 +250,7 @@ class CountryView(ReleaseListView):
 
 
 class TopicView(ReleaseListView):
+    tag = "topic"
     template_name = "press/topic_detail.html"
     fixed_filter = "topic"
     feed_name = "press:topic_feed"
@@ -229,6 +263,7 @@ class TopicView(ReleaseListView):
 
 
 class OfficialView(ReleaseListView):
+    tag = "person"
     template_name = "press/official_detail.html"
     fixed_filter = "official"
     feed_name = "press:official_feed"
@@ -258,6 +293,7 @@ class PostView(ReleaseListView):
     holder appointed ahead of the first day may not be announced yet.
     """
 
+    tag = "post"
     template_name = "press/post_detail.html"
     feed_name = "press:post_feed"
 
@@ -382,6 +418,7 @@ class HomeView(TemplateView):
     RECENT = 300
 
     def get_context_data(self, **kwargs):
+        page_cache.depends_on(self.request, page_cache.LIST)
         public = Release.objects.public()
         recent = public.latest().values("pk")[: self.RECENT]
         return super().get_context_data(
@@ -402,16 +439,21 @@ class ReleaseDetailView(DetailView):
     context_object_name = "release"
 
     def get_queryset(self):
-        # Public, or withdrawn with its notice: withdrawn pages stay readable.
-        return Release.objects.readable().prefetch_related(
-            Prefetch("participants", queryset=Appointment.objects.with_names()),
-            "countries",
-            "topics",
-            Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
-            "attachments",
-            # Only events that are public here: one with nothing else out yet is still
-            # public through this release, in the language it is read in.
-            Prefetch("occasions", queryset=Occasion.objects.public()),
+        # Public, or withdrawn with its notice: withdrawn pages stay readable. Not the search
+        # vector: kilobytes a row that the page never shows.
+        return (
+            Release.objects.readable()
+            .defer("search_vector")
+            .prefetch_related(
+                Prefetch("participants", queryset=Appointment.objects.with_names()),
+                "countries",
+                "topics",
+                Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
+                "attachments",
+                # Only events that are public here: one with nothing else out yet is still
+                # public through this release, in the language it is read in.
+                Prefetch("occasions", queryset=Occasion.objects.public()),
+            )
         )
 
     def get_object(self, queryset=None):
@@ -447,6 +489,13 @@ class ReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
+        # Its own page, and the related releases: those of its countries and topics.
+        page_cache.depends_on(
+            self.request,
+            f"release:{release.pk}",
+            *(f"country:{country.pk}" for country in release.countries.all()),
+            *(f"topic:{topic.pk}" for topic in release.topics.all()),
+        )
         return super().get_context_data(
             available_languages=release.languages_filled(),
             related=self.related(release),
@@ -467,9 +516,10 @@ class ReleaseDetailView(DetailView):
 
     @staticmethod
     def related(release, limit=4):
-        """Newest public releases sharing a country or a topic with this one (4 queries)."""
+        """Ids of the newest public releases sharing a country or a topic with this one
+        (1 query): their cards are kept in the cache (press.site.cards)."""
         ids = Release.objects.public().related(release).latest().values_list("pk", flat=True)
-        return Release.objects.filter(pk__in=list(ids[:limit])).for_cards().latest()
+        return list(ids[:limit])
 
 
 def attachment_download(request, slug, pk):

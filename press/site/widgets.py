@@ -190,8 +190,9 @@ def name_choices(field: forms.ModelChoiceField, counted: str | None = None) -> l
     # Only the order depends on the counts: one that misses a release just come due (no
     # write bumps the generation then) misorders a list for at most an hour, never misleads.
     if counted:
-        counts = page_cache.remember(
-            f"counts:{counted}:{code}", lambda: Release.objects.public(code).counts_by(counted)
+        every = page_cache.remember(
+            f"counts:all:{code}", lambda: Release.objects.public(code).counts_by()
         )
+        counts = every[counted]
     empty = [] if field.empty_label is None else [("", field.empty_label)]
     return empty + [(value, name, folded, counts.get(pk, 0)) for pk, value, name, folded in names]

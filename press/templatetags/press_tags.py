@@ -9,7 +9,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from press import languages, search
-from press.site import seo
+from press.site import cards, seo
 from press.text import sanitize_html, shorten
 
 register = template.Library()
@@ -33,6 +33,13 @@ def tr(obj, field_name, length=None):
             return value
         return format_html('<span lang="{}">{}</span>', languages.bcp47(code), value)
     return ""
+
+
+@register.simple_tag
+def release_cards(releases, query=""):
+    """The cards of a page, a queryset or a list of releases, kept in the cache
+    (press.site.cards): ``{% release_cards page_obj query as cards %}``."""
+    return cards.release_cards(releases, query or "")
 
 
 @register.simple_tag
@@ -85,12 +92,21 @@ def language_links(context):
             "code": code,
             "name": languages.native_name(code),
             "lang": languages.bcp47(code),
-            "url": translate_url(request.get_full_path(), code),
+            "url": translated_url(request, request.get_full_path(), code),
             "current": code == current,
         }
         for code in languages.codes()
         if code in available
     ]
+
+
+def translated_url(request, path, code) -> str:
+    """``translate_url(path, code)``, once per request: the switcher and the alternate
+    links ask for the same four addresses, and each is a resolve and a reverse."""
+    known = request.__dict__.setdefault("_translated_urls", {})
+    if (path, code) not in known:
+        known[path, code] = translate_url(path, code)
+    return known[path, code]
 
 
 @register.simple_tag(takes_context=True)
@@ -105,7 +121,7 @@ def alternate_links(context):
     available = context.get("available_languages") or languages.codes()
     path = canonical_path(context)
     links = [
-        (languages.bcp47(code), request.build_absolute_uri(translate_url(path, code)))
+        (languages.bcp47(code), request.build_absolute_uri(translated_url(request, path, code)))
         for code in languages.codes()
         if code in available
     ]
@@ -113,7 +129,7 @@ def alternate_links(context):
         return links
     default = settings.LANGUAGE_CODE
     if default in available:
-        unprefixed = translate_url(path, default).replace(f"/{default}/", "/", 1)
+        unprefixed = translated_url(request, path, default).replace(f"/{default}/", "/", 1)
         links.append(("x-default", request.build_absolute_uri(unprefixed)))
     else:
         links.append(("x-default", links[0][1]))

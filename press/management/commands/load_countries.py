@@ -79,8 +79,7 @@ class Command(BaseCommand):
                 Country.objects.bulk_update(changed, [*FIELDS, "name", "fixture"])
                 # Bulk writes send no signals: make the pages and the names the site keeps
                 # (the filter form's lists) stale as a save would.
-                page_cache.invalidate()
-                page_cache.invalidate(key=page_cache.NAMES_GENERATION_KEY)
+                page_cache.invalidate(tags=(page_cache.ALL, page_cache.NAMES))
 
         unchanged = len(entries) - len(new) - len(changed)
         self.stdout.write(f"{len(new)} created, {len(changed)} updated, {unchanged} unchanged.")

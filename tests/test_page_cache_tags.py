@@ -1,0 +1,289 @@
+"""Targeted invalidation and no stampede (press/site/page_cache.py): a change recomputes only
+the pages that show what it touched; an expired or stale page is served as it was while one
+request renders it again; the headers tell a CDN the same and name the page's tags."""
+
+import uuid
+
+import pytest
+import redis
+import time_machine
+from django.core.cache import cache
+from django.test import RequestFactory, override_settings
+from django.utils import timezone
+
+from press import services
+from press.site import page_cache
+from tests.support import in_every_language
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_caching(settings):
+    settings.PRESS_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, (path, response.status_code)
+    return response
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def lock_of(path):
+    """The recompute lock's cache key of ``path``, as a visitor's request makes it."""
+    return page_cache.PageCacheMiddleware.key(RequestFactory().get(path)) + ":lock"
+
+
+@pytest.fixture
+def two_countries(release_factory, draft_factory, uzbekistan, kyrgyzstan):
+    """A published release about Kyrgyzstan, and a draft about Uzbekistan, both pages seen."""
+    other = release_factory(title="Bishkek xabari", countries=[kyrgyzstan])
+    draft = draft_factory(title="Toshkent xabari")
+    draft.countries.set([uzbekistan])
+    paths = {
+        "kyrgyzstan": "/uz/countries/kyrgyzstan/",
+        "uzbekistan": "/uz/countries/uzbekistan/",
+        "list": "/uz/press/",
+        "home": "/uz/",
+        "other": f"/uz/press/{other.slug}/",
+    }
+    return draft, other, paths
+
+
+def test_publishing_recomputes_its_hubs_and_leaves_an_unrelated_country_cached(
+    client, editor, two_countries, django_assert_num_queries
+):
+    draft, _other, paths = two_countries
+    first = {name: get(client, path) for name, path in paths.items()}
+    assert "Toshkent xabari" not in text(first["uzbekistan"])
+
+    services.release_publish(release=draft, user=editor, force_reason="urgent")
+
+    # Kyrgyzstan's page and the Kyrgyz release's page show nothing of it: still served from
+    # the cache, without a query.
+    for name in ("kyrgyzstan", "other"):
+        with django_assert_num_queries(0):
+            again = get(client, paths[name])
+        assert again["X-Page-Cache"] == "hit", name
+        assert again.content == first[name].content
+    # Its country's page, the list and home are rendered again, and show it.
+    for name in ("uzbekistan", "list", "home"):
+        again = get(client, paths[name])
+        assert again["X-Page-Cache"] == "miss", name
+        assert "Toshkent xabari [uz]" in text(again), name
+    assert "Toshkent xabari" not in text(get(client, paths["kyrgyzstan"]))
+
+
+def test_correcting_recomputes_its_page_in_every_language_only(
+    client, editor, release_factory, uzbekistan, kyrgyzstan
+):
+    release = release_factory(title="Eski", countries=[uzbekistan])
+    unrelated = release_factory(title="Boshqa", countries=[kyrgyzstan])
+    own = [f"/{code}/press/{release.slug}/" for code in ("uz", "uz-cyrl", "ru", "en")]
+    for path in [*own, f"/uz/press/{unrelated.slug}/"]:
+        get(client, path)
+
+    services.release_correct(
+        release=release, user=editor, changes={"title_ru": "Новый заголовок"}, major=False
+    )
+
+    for path in own:
+        assert get(client, path)["X-Page-Cache"] == "miss", path
+    assert "Новый заголовок" in text(get(client, f"/ru/press/{release.slug}/"))
+    assert get(client, f"/uz/press/{unrelated.slug}/")["X-Page-Cache"] == "hit"
+
+
+def test_withdrawing_takes_it_off_its_country_page_and_leaves_the_other(
+    client, editor, release_factory, uzbekistan, kyrgyzstan
+):
+    release = release_factory(title="Qaytariladigan", countries=[uzbekistan])
+    release_factory(title="Qoladigan", countries=[kyrgyzstan])
+    assert "Qaytariladigan [uz]" in text(get(client, "/uz/countries/uzbekistan/"))
+    get(client, "/uz/countries/kyrgyzstan/")
+
+    services.release_withdraw(release=release, user=editor, reason=in_every_language("xato"))
+
+    page = get(client, "/uz/countries/uzbekistan/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Qaytariladigan" not in text(page)
+    assert get(client, "/uz/countries/kyrgyzstan/")["X-Page-Cache"] == "hit"
+
+
+def test_moving_a_release_to_another_country_recomputes_both_hubs(
+    client, release_factory, uzbekistan, kyrgyzstan
+):
+    release = release_factory(title="Koʻchgan", countries=[uzbekistan])
+    get(client, "/uz/countries/uzbekistan/")
+    get(client, "/uz/countries/kyrgyzstan/")
+
+    release.countries.set([kyrgyzstan])
+
+    old, new = get(client, "/uz/countries/uzbekistan/"), get(client, "/uz/countries/kyrgyzstan/")
+    assert old["X-Page-Cache"] == new["X-Page-Cache"] == "miss"
+    assert "Koʻchgan" not in text(old) and "Koʻchgan [uz]" in text(new)
+
+
+def test_a_country_renamed_recomputes_every_page(client, release_factory, uzbekistan, kyrgyzstan):
+    release = release_factory(countries=[uzbekistan])
+    get(client, "/uz/countries/kyrgyzstan/")
+    get(client, f"/uz/press/{release.slug}/")
+    uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
+    uzbekistan.save()
+    assert get(client, "/uz/countries/kyrgyzstan/")["X-Page-Cache"] == "miss"
+    page = get(client, f"/uz/press/{release.slug}/")
+    assert page["X-Page-Cache"] == "miss"
+    assert "Oʻzbekiston Respublikasi" in text(page)
+
+
+def test_a_changed_page_is_served_stale_while_another_request_renders_it(
+    client, editor, two_countries, django_assert_num_queries
+):
+    draft, _other, paths = two_countries
+    before = get(client, paths["list"])
+    services.release_publish(release=draft, user=editor, force_reason="urgent")
+
+    # Another request is rendering the list (it holds the lock): this one gets the copy,
+    # without a query, rather than rendering the same page too.
+    assert cache.add(lock_of(paths["list"]), 1, 10)
+    with django_assert_num_queries(0):
+        stale = get(client, paths["list"])
+    assert stale["X-Page-Cache"] == "stale"
+    assert stale.content == before.content
+    assert "Toshkent xabari" not in text(stale)
+
+    # The renderer is done: the next request renders and stores the new list.
+    cache.delete(lock_of(paths["list"]))
+    fresh = get(client, paths["list"])
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Toshkent xabari [uz]" in text(fresh)
+    assert not cache.get(lock_of(paths["list"]))  # released after rendering
+    assert get(client, paths["list"])["X-Page-Cache"] == "hit"
+
+
+def test_an_expired_page_is_served_stale_while_one_request_renders_it(
+    client, release_factory, uzbekistan
+):
+    release_factory(title="Eskirgan", countries=[uzbekistan])
+    path = "/uz/countries/uzbekistan/"
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        first = get(client, path)
+        clock.shift(61)  # past its minute, within STALE_SECONDS
+        assert cache.add(lock_of(path), 1, 10)
+        stale = get(client, path)
+        assert stale["X-Page-Cache"] == "stale"
+        assert stale.content == first.content
+        # The CDN is told it has no time left: it revalidates, and may serve this meanwhile.
+        assert stale["Cache-Control"].startswith("public, max-age=0, stale-while-revalidate=")
+        cache.delete(lock_of(path))
+        assert get(client, path)["X-Page-Cache"] == "miss"
+        clock.shift(60 + page_cache.STALE_SECONDS + 1)  # gone altogether: rendered, no stale
+        assert cache.add(lock_of(path), 1, 10)
+        assert get(client, path)["X-Page-Cache"] == "miss"
+
+
+def test_an_unpublished_release_is_never_served_stale(client, editor, release_factory):
+    release = release_factory(title="Olib tashlangan")
+    path = f"/uz/press/{release.slug}/"
+    get(client, path)
+    services.release_unpublish(release=release, user=editor, reason=in_every_language("xato"))
+    assert client.get(path).status_code == 410
+    # Whoever renders it next, the others are not handed the kept page meanwhile.
+    assert cache.add(lock_of(path), 1, 10)
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "Olib tashlangan" not in text(response)
+
+
+def test_a_page_that_fails_to_render_is_served_from_its_stale_copy(
+    client, release_factory, tmp_path, settings
+):
+    release_factory(title="Saqlangan")
+    path = "/uz/press/"
+    # A bad deploy: every template gone but the error page, which stands alone.
+    (tmp_path / "500.html").write_text((settings.BASE_DIR / "templates/500.html").read_text())
+    broken = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "DIRS": [tmp_path]}]
+    visitor = type(client)(raise_request_exception=False)
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        first = get(visitor, path)
+        clock.shift(61)
+        with override_settings(TEMPLATES=broken):
+            assert visitor.get("/uz/press/?kind=visit").status_code == 500  # nothing kept
+            response = visitor.get(path)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "stale"
+        assert response.content == first.content
+
+
+def test_headers_name_the_tags_a_cdn_can_purge_by(client, release_factory, uzbekistan, trade):
+    release = release_factory(countries=[uzbekistan], topics=[trade])
+    page = get(client, f"/en/press/{release.slug}/")
+    tags = {"all", f"release:{release.pk}", f"country:{uzbekistan.pk}", f"topic:{trade.pk}"}
+    assert set(page["Surrogate-Key"].split(" ")) == tags
+    assert set(page["Cache-Tag"].split(",")) == tags
+    assert "stale-while-revalidate=30" in page["Cache-Control"]
+    assert "stale-if-error=600" in page["Cache-Control"]
+    # Served from the cache, the same headers.
+    again = get(client, f"/en/press/{release.slug}/")
+    assert again["X-Page-Cache"] == "hit" and again["Surrogate-Key"] == page["Surrogate-Key"]
+    assert get(client, "/en/press/")["Surrogate-Key"] == "all list"
+    assert get(client, "/en/countries/uzbekistan/")["Cache-Tag"] == f"all,country:{uzbekistan.pk}"
+    assert "Surrogate-Key" not in client.get("/en/press/no-such-release/")
+
+
+def test_an_evicted_tag_never_makes_an_older_page_valid_again(
+    client, editor, two_countries, django_assert_num_queries
+):
+    draft, _other, paths = two_countries
+    get(client, paths["uzbekistan"])
+    services.release_publish(release=draft, user=editor, force_reason="urgent")
+    cache.delete(page_cache.tag_key(f"country:{draft.countries.get().pk}"))  # evicted
+    page = get(client, paths["uzbekistan"])
+    assert page["X-Page-Cache"] == "miss"
+    assert "Toshkent xabari [uz]" in text(page)
+    assert get(client, paths["uzbekistan"])["X-Page-Cache"] == "hit"
+
+
+def redis_url():
+    import os
+
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.exceptions.RedisError:
+        return None
+    return url
+
+
+def test_with_redis_only_the_pages_that_show_it_are_recomputed(client, editor, two_countries):
+    """Production's cache: the counter is INCR, the lock SET NX, the tags one MGET."""
+    url = redis_url()
+    if url is None:
+        pytest.skip("Redis is not reachable at REDIS_URL or 127.0.0.1:6379: start redis-server")
+    own = {
+        "default": {
+            "BACKEND": "ministry.cache.FailFastRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",  # never anybody else's keys
+        }
+    }
+    draft, _other, paths = two_countries
+    with override_settings(CACHES=own):
+        for path in paths.values():
+            get(client, path)
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
+        other_visitor = type(client)()
+        assert get(other_visitor, paths["kyrgyzstan"])["X-Page-Cache"] == "hit"
+        assert get(other_visitor, paths["other"])["X-Page-Cache"] == "hit"
+        assert page_cache.page_cache().add(lock_of(paths["uzbekistan"]), 1, 10)
+        assert get(other_visitor, paths["uzbekistan"])["X-Page-Cache"] == "stale"
+        page_cache.page_cache().delete(lock_of(paths["uzbekistan"]))
+        page = get(other_visitor, paths["uzbekistan"])
+        assert page["X-Page-Cache"] == "miss" and "Toshkent xabari [uz]" in text(page)
+        assert get(other_visitor, paths["list"])["X-Page-Cache"] == "miss"

