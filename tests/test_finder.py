@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from press.models import Country, Status
+from press.models import Appointment, Country, Person, Status
+from tests.support import make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -262,14 +263,25 @@ class TestLists:
         assert re.search(r'<li data-fold="ozbekiston"><input type="checkbox" name="country"', page)
         assert "data-fold-table=" in page
 
-    def test_officials_and_kinds_are_radio_buttons_with_any_first(
-        self, client, finder_site, minister
+    def test_officials_are_checkboxes_and_kinds_radio_buttons_with_any_first(
+        self, client, finder_site, minister, django_assert_max_num_queries
     ):
-        page = client.get(f"/en/press/?official={minister.person.slug}").content.decode()
-        any_official = r'type="radio" name="official" value="" id="[^"]+"><label[^>]*>Any official'
-        assert re.search(any_official, page)
-        assert re.search(
-            rf'type="radio" name="official" value="{minister.person.slug}" id="[^"]+" checked', page
+        other = Appointment.objects.create(
+            person=Person.objects.create(slug="deputy", name_en="A Deputy"),
+            post=minister.post,
+            started_on=minister.started_on,
         )
+        make_release(title="Deputy's talks", participants=[other])
+        url = f"/en/press/?official={minister.person.slug}&official=deputy"
+        client.get(url)
+        with django_assert_max_num_queries(12):  # the people's posts read with them, at once
+            page = client.get(url).content.decode()
+        for slug in (minister.person.slug, "deputy"):
+            assert re.search(
+                rf'type="checkbox" name="official" value="{slug}" id="[^"]+" checked', page
+            )
+        assert "Deputy&#x27;s talks" in page or "Deputy's talks" in page
+        heading = re.search(r'<h2 id="results-heading"[^>]*>(.*?)</h2>', page, re.S)[1]
+        assert " or A Deputy" in heading
         any_kind = r'type="radio" name="kind" value="" id="[^"]+" checked><label[^>]*>Any kind'
         assert re.search(any_kind, page)

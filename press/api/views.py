@@ -176,7 +176,7 @@ class ReleaseQuery(Schema):
     q: str | None = Field(None, description="Search words, as in the site's search box.")
     country: list[str] | None = Field(None, description="Country or organisation codes: any.")
     topic: list[str] | None = Field(None, description="Topic slugs: any of them.")
-    official: str | None = Field(None, description="An official's slug.")
+    official: list[str] | None = Field(None, description="Officials' slugs: any of them.")
     event: str | None = Field(None, description="An event's slug (a summit, a visit).")
     kind: Kind | None = Field(None, description="A kind of release.")
     date_from: datetime.date | None = Field(None, description="Event date, from this day.")

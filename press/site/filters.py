@@ -77,13 +77,12 @@ class ReleaseFilter(df.FilterSet):
         widget=CheckboxList,
         method="filter_about",
     )
-    official = df.ModelChoiceFilter(
+    official = df.ModelMultipleChoiceFilter(
         label=_("Official"),
         to_field_name="slug",
-        queryset=Person.objects.all(),
-        empty_label=_("Any official"),
-        blank=True,  # a radio list keeps its empty choice only if the field may be blank
-        widget=RadioList,
+        # Each chosen person's appointments are what about() looks up: read with them.
+        queryset=Person.objects.prefetch_related("appointments"),
+        widget=CheckboxList,
         method="filter_about",
     )
     # Offered from the events that are public, read when drawn (few rows): not kept with the
@@ -111,7 +110,7 @@ class ReleaseFilter(df.FilterSet):
     )
 
     # Filters that take one value: a repeated parameter is an error, not a guess.
-    single_valued = ("q", "official", "event", "kind", "date_from", "date_to")
+    single_valued = ("q", "event", "kind", "date_from", "date_to")
 
     class Meta:
         model = Release

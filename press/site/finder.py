@@ -55,14 +55,10 @@ def chosen(filterset):
     fields = filterset.form.fields
     for name, field in fields.items():
         value = data.get(name)
-        if value in (None, "") or (name in ("country", "topic") and not value):
+        if value in (None, "") or (name in ("country", "topic", "official") and not value):
             continue
         if name in ("country", "topic", "official"):
             names = {str(choice[0]): choice[1] for choice in field.widget.choices}
-            if name == "official":  # one value: its chip removes the parameter
-                sent = str(getattr(value, field.to_field_name))
-                yield name, [(None, str(names.get(sent, value)))]
-                continue
             # In the order they were chosen (sent), not the queryset's.
             sent = filterset.data.getlist(name)
             values = sorted(
