@@ -114,7 +114,11 @@ def _stemmer(language: str):
 
 
 def uz_stem(surface: str) -> str:
-    """A folded Uzbek word without its case, plural and possessive endings."""
+    """A folded Uzbek word without its case, plural and possessive endings.
+
+    A final k or q voices before a vowel (hamkorlik → hamkorligi, qishloq → qishlogʻi), so a
+    stem's last g, q and k are one letter, k.
+    """
     word = surface
     for _ in range(4):
         for suffix in UZ_SUFFIXES:
@@ -123,6 +127,8 @@ def uz_stem(surface: str) -> str:
                 break
         else:
             break
+    if word[-1:] in ("g", "q") and len(word) > UZ_MIN_STEM:
+        word = word[:-1] + "k"
     return word
 
 

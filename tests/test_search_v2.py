@@ -1,0 +1,99 @@
+"""Search v2 on the database the suite runs on: one table of queries (tests/search_cases.py)
+that SQLite and PostgreSQL must both answer exactly, and a held-out table whose rate is
+reported. Run it twice: as is (SQLite) and with DATABASE_URL=postgres://…"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from press import languages
+from press.models import Release, Status
+from press.search import search_releases
+from tests.search_cases import CASES, HELD_OUT, RELEASES
+
+pytestmark = pytest.mark.django_db
+
+HELD_OUT_FLOOR = 0.6  # a regression guard, not a target: the rate itself is in the output
+
+
+@pytest.fixture
+def cases_releases():
+    now = timezone.now()
+    made = {}
+    for slug, (days, texts) in RELEASES.items():
+        fields = {}
+        for code, (title, lead, body) in texts.items():
+            fields[languages.field("title", code)] = title
+            fields[languages.field("lead", code)] = lead
+            fields[languages.field("body", code)] = f"<p>{body}</p>"
+        made[slug] = Release.objects.create(
+            slug=slug,
+            kind="meeting",
+            event_date=(now - datetime.timedelta(days=days)).date(),
+            status=Status.PUBLISHED,
+            published_at=now - datetime.timedelta(days=days),
+            **fields,
+        )
+    return made
+
+
+def answer(query, code):
+    return [r.slug for r in search_releases(Release.objects.public(code), query)]
+
+
+def mismatches(rows):
+    wrong = []
+    for query, code, expected, *_rule in rows:
+        got = answer(query, code)
+        if (set(got) if isinstance(expected, set) else got) != expected:
+            wrong.append(f"{query!r} [{code}] {_rule}: expected {expected}, got {got}")
+    return wrong
+
+
+def test_the_shared_table(cases_releases):
+    wrong = mismatches(CASES)
+    assert not wrong, f"{connection.vendor}:\n" + "\n".join(wrong)
+
+
+def test_the_held_out_table(cases_releases, capsys):
+    wrong = mismatches(HELD_OUT)
+    rate = 1 - len(wrong) / len(HELD_OUT)
+    with capsys.disabled():
+        print(f"\nheld-out on {connection.vendor}: {rate:.0%} of {len(HELD_OUT)}")
+        print("\n".join(wrong))
+    assert rate >= HELD_OUT_FLOOR
+
+
+def test_the_index_holds_the_analyzed_lexemes(cases_releases):
+    release = cases_releases["saidov-briefing"]
+    if connection.vendor == "postgresql":
+        vector = Release.objects.values_list("search_vector", flat=True).get(pk=release.pk)
+        assert "'saidov':" in vector and "'saidov~':" in vector and "'c5+1'" not in vector
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT t, ts FROM press_release_fts WHERE rowid = %s", [release.pk])
+            surfaces, stems = cursor.fetchone()
+        assert surfaces.split()[:4] == ["vazir", "baxtiyor", "saidov", "brifing"]
+        assert "saidov" in stems.split()
+
+
+def test_an_edit_and_a_deletion_reach_the_index(cases_releases):
+    release = cases_releases["g20"]
+    release.title_en = "Taking part in the G7 summit"
+    release.title_uz = release.title_uz_cyrl = release.title_ru = "G7"
+    release.save()
+    assert answer("G7", "en") == ["g20"]
+    assert answer("G20", "en") == []
+    release.delete()
+    assert answer("G7", "en") == []
+
+
+def test_the_results_page_shows_what_was_found_first(client, cases_releases):
+    html = client.get("/uz/search/", {"q": "Samarqandda"}).content.decode()
+    forum = html.index("Samarqandda xalqaro forum")
+    assert forum < html.index("Samarqand tarixiy shahar") < html.index("Investitsiya dasturi")
+    html = client.get("/ru/search/", {"q": "Саидовым"}).content.decode()
+    assert "Визит Бахтиёра Саидова в Германию" in html
+    assert "Министр Бахтиёр Саидов провёл брифинг" in html
