@@ -10,6 +10,7 @@ to: its rate is reported, and some rows may fail (aliases and typos are later wo
 """
 
 # key: (days since publication, {language: (title, lead, body)})
+# fmt: off
 RELEASES = {
     "mirziyoyev-europe": (1, {
         "uz": ("Prezident Shavkat Mirziyoyev Yevropa Ittifoqi delegatsiyasini qabul qildi", "",
@@ -203,6 +204,7 @@ RELEASES = {
         "en": ("Cooperation with Mongolia grows", "", "The sides agreed on plans."),
     }),
 }
+# fmt: on
 
 # (query, page language, expected, rule)
 CASES = [
