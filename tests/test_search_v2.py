@@ -9,18 +9,35 @@ from django.db import connection
 from django.utils import timezone
 
 from press import languages
-from press.models import Release, Status
+from press.models import Appointment, Country, Person, Post, Release, Status
 from press.search import search_releases
-from tests.search_cases import CASES, HELD_OUT, RELEASES
+from tests.search_cases import CASES, COUNTRIES, HELD_OUT, PEOPLE, RELEASES, TAGS
 
 pytestmark = pytest.mark.django_db
 
 HELD_OUT_FLOOR = 0.6  # a regression guard, not a target: the rate itself is in the output
 
 
+def names(names: dict) -> dict:
+    return {languages.field("name", code): name for code, name in names.items()}
+
+
 @pytest.fixture
-def cases_releases():
+def cases_releases(uzbekistan):
     now = timezone.now()
+    countries = {
+        code: Country.objects.create(code=code, slug=code.lower(), aliases=aliases, **names(n))
+        for code, (n, aliases) in COUNTRIES.items()
+    }
+    post = Post.objects.create(title_en="Minister", country=uzbekistan, seniority=1)
+    appointments = {
+        slug: Appointment.objects.create(
+            person=Person.objects.create(slug=slug, aliases=aliases, **names(n)),
+            post=post,
+            started_on=datetime.date(2010, 1, 1),
+        )
+        for slug, (n, aliases) in PEOPLE.items()
+    }
     made = {}
     for slug, (days, texts) in RELEASES.items():
         fields = {}
@@ -36,6 +53,9 @@ def cases_releases():
             published_at=now - datetime.timedelta(days=days),
             **fields,
         )
+    for slug, tags in TAGS.items():
+        made[slug].countries.set([countries[t] for t in tags if t in countries])
+        made[slug].participants.set([appointments[t] for t in tags if t in appointments])
     return made
 
 
@@ -88,6 +108,21 @@ def test_an_edit_and_a_deletion_reach_the_index(cases_releases):
     assert answer("G20", "en") == []
     release.delete()
     assert answer("G7", "en") == []
+
+
+def test_an_alias_typed_in_the_admin_names_the_entity(admin_client, cases_releases):
+    germany = Country.objects.get(code="DE")
+    assert answer("Olmoniya", "uz") == []
+    data = {"code": "DE", "slug": "de", "kind": "country", "active": "on",
+            "aliases": "Olmoniya\nФРГ", **names(COUNTRIES["DE"][0])}  # fmt: skip
+    response = admin_client.post(f"/uz/admin/press/country/{germany.pk}/change/", data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    germany.refresh_from_db()
+    assert germany.aliases.splitlines() == ["Olmoniya", "ФРГ"]
+    assert answer("Olmoniya", "uz") == ["saidov-germany", "germany-business"]
+    assert answer("ФРГ", "en") == ["saidov-germany", "germany-business"]
+    html = admin_client.get("/en/search/", {"q": "ФРГ"}).content.decode()
+    assert 'href="/en/countries/de/"' in html  # the entity above the results
 
 
 def test_the_results_page_shows_what_was_found_first(client, cases_releases):

@@ -18,15 +18,28 @@ import functools
 import json
 
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Func, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from press.search.analyzer import Query, Term, parse
+from press.search.entities import named_entities, tagged_condition
 from press.search.index import FTS_TABLE, STEM_MARK
 
 RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (cheaper, as useful)
 FIELD_WEIGHTS = (("A", 100), ("B", 10), ("CD", 1))  # title, lead, body and place
 EXACT, STEM, PREFIX = 3, 2, 1
+ENTITY_SCORE = 30  # tagged with an entity the query names: as much as a word in the lead
 # SQLite's FTS5 columns for the same weights (press.search.index.FTS_COLUMNS).
 FTS_FIELDS = {"A": ("t", "ts"), "B": ("l", "ls"), "CD": ("b bs", "p ps")}
 
@@ -178,26 +191,30 @@ def _term_score(term, fields) -> int:
 # --- Both ------------------------------------------------------------------------------------
 
 
-def matching(qs, query: Query):
-    """The releases of qs that match the query, unordered."""
+def text_condition(query: Query) -> Q:
+    """Releases whose text matches the query."""
     if connection.vendor == "postgresql":
-        return qs.filter(Matches(F("search_vector"), TsQuery(Value(pg_tsquery(query)))))
+        return Q(Matches(F("search_vector"), TsQuery(Value(pg_tsquery(query)))))
     found = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    return qs.filter(pk__in=RawSQL(found, [fts_match(query)]))
+    return Q(pk__in=RawSQL(found, [fts_match(query)]))
 
 
-def scored(qs, query: Query):
-    """qs with ``score``, the sum described at the top."""
+def scored(qs, query: Query, tagged: Q | None = None):
+    """qs with ``score``, the sum described at the top, and ENTITY_SCORE for a release
+    tagged with an entity the query names."""
     if connection.vendor == "postgresql":
         sql, params = pg_score_sql(query)
     else:
         columns = ", ".join(f"f.{c}" for c in ("t", "ts", "l", "ls", "b", "bs", "p", "ps"))
         sql = (
-            f"(SELECT press_score(%s, {columns}) FROM {FTS_TABLE} f"
+            f"(SELECT coalesce(press_score(%s, {columns}), 0) FROM {FTS_TABLE} f"
             " WHERE f.rowid = press_release.id)"
         )
         params = [_plan(query)]
-    return qs.annotate(score=RawSQL(sql, params, output_field=FloatField()))
+    score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
+    if tagged is not None:
+        score += Case(When(tagged, then=Value(ENTITY_SCORE)), default=Value(0))
+    return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
 
 
 def search_releases(qs, text: str):
@@ -208,18 +225,21 @@ def search_releases(qs, text: str):
 def search_counted(qs, text: str, remember=None):
     """``search_releases``, and how many match up to RANK_LIMIT + 1.
 
-    The count is what chooses the order; the results page shows it too rather than
-    counting again ("more than RANK_LIMIT" beyond). ``remember(name, compute)`` may keep
-    the count (press.site.page_cache.ListMemo).
+    What matches: the text (press.search.analyzer's words), or a tag with an entity the
+    query names (press.search.entities). The count is what chooses the order; the results
+    page shows it too rather than counting again ("more than RANK_LIMIT" beyond).
+    ``remember(name, compute)`` may keep the count (press.site.page_cache.ListMemo).
     """
     query = parse(text)
     if not query:
         return qs.none(), 0
-    found = matching(qs, query)
+    tagged = tagged_condition(named_entities(query))
+    condition = text_condition(query)
+    found = qs.filter(condition if tagged is None else condition | tagged)
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
     # whose full count reads most of the table (figures in bench/README.md).
     count = found[: RANK_LIMIT + 1].count
     matches = count() if remember is None else remember("matches", count)
     if matches <= RANK_LIMIT:
-        return scored(found, query).order_by("-score", "-published_at", "-id"), matches
+        return scored(found, query, tagged).order_by("-score", "-published_at", "-id"), matches
     return found.order_by("-published_at", "-id"), matches

@@ -45,10 +45,11 @@ def similar_releases(qs, text: str, limit: int = 10):
 
 
 def matching_names(model, text: str, field_name: str = "name", limit: int = 5):
-    """Countries, people or topics whose name in any language contains every word typed:
-    their slugs and names only (a link to each)."""
+    """Countries, people or topics whose name in any language, or one of their aliases,
+    contains every word typed: their slugs and names only (a link to each)."""
     names = [languages.field(field_name, code) for code in languages.codes()]
-    return list(name_contains(model.objects.only("slug", *names), text, field_name)[:limit])
+    condition = name_matches(text, field_name, aliases=True)
+    return list(model.objects.only("slug", *names).filter(condition)[:limit])
 
 
 def name_contains(qs, text: str, field_name: str, min_length: int = 3):
@@ -56,7 +57,7 @@ def name_contains(qs, text: str, field_name: str, min_length: int = 3):
     return qs.filter(name_matches(text, field_name, min_length))
 
 
-def name_matches(text: str, field_name: str, min_length: int = 3) -> Q:
+def name_matches(text: str, field_name: str, min_length: int = 3, aliases=False) -> Q:
     """name_contains() as a condition, to combine with others; matches nothing without words.
 
     ``uz_fold(<column>) LIKE '%…%'``: the expression of the trigram indexes on the titles
@@ -67,6 +68,8 @@ def name_matches(text: str, field_name: str, min_length: int = 3) -> Q:
     if not needles:
         return Q(pk__in=[])
     columns = [languages.field(field_name, code) for code in languages.codes()]
+    if aliases:  # the model's ``aliases`` too (countries, people, topics)
+        columns.append("aliases")
     condition = Q()
     for needle in needles:
         condition &= _any_contains(columns, needle)
