@@ -248,3 +248,20 @@ def test_both_sides_of_the_sample_have_a_current_foreign_minister(demo):
         )
         assert [a.person.slug for a in current] == [holder], country
         assert "demo" in current[0].person.biography_en  # fictitious, and says so
+
+
+def test_demo_entities_carry_aliases_that_search_follows(demo, client):
+    from press.search import search_releases
+
+    un = Country.objects.get(code="UN")
+    assert "ООН" in un.aliases.splitlines() and "BMT" in un.aliases.splitlines()
+    kamilov = Person.objects.get(slug="abdulaziz-kamilov")
+    assert "Komilov" in kamilov.aliases.splitlines()
+    # Every release tagged with him is found by the other spelling, in either script.
+    tagged = set(Release.objects.public("ru").about(official=kamilov).values_list("slug", flat=True))
+    assert tagged
+    for query in ("Komilov", "Комилов"):
+        found = set(search_releases(Release.objects.public("ru"), query).values_list("slug", flat=True))
+        assert tagged <= found, query
+    html = client.get("/en/search/", {"q": "Komilov"}).content.decode()
+    assert 'href="/en/officials/abdulaziz-kamilov/"' in html
