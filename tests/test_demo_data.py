@@ -258,10 +258,11 @@ def test_demo_entities_carry_aliases_that_search_follows(demo, client):
     kamilov = Person.objects.get(slug="abdulaziz-kamilov")
     assert "Komilov" in kamilov.aliases.splitlines()
     # Every release tagged with him is found by the other spelling, in either script.
-    tagged = set(Release.objects.public("ru").about(official=kamilov).values_list("slug", flat=True))
+    public = Release.objects.public("ru")
+    tagged = set(public.about(official=kamilov).values_list("slug", flat=True))
     assert tagged
     for query in ("Komilov", "Комилов"):
-        found = set(search_releases(Release.objects.public("ru"), query).values_list("slug", flat=True))
+        found = set(search_releases(public, query).values_list("slug", flat=True))
         assert tagged <= found, query
     html = client.get("/en/search/", {"q": "Komilov"}).content.decode()
     assert 'href="/en/officials/abdulaziz-kamilov/"' in html
