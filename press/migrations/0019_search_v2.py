@@ -76,12 +76,18 @@ UPDATE press_release SET title_uz = title_uz;
 # One row per release (rowid = its id): each field's surfaces, then its stems
 # (press.search.index.FTS_COLUMNS). The lexemes are made in Python and separated by spaces;
 # the tokenizer only has to keep the signs they may hold (c5+1, covid-19) inside them.
-SQLITE_FORWARD = """
-CREATE VIRTUAL TABLE press_release_fts USING fts5(
+# And every language's title, folded, for "did you mean" (press.search.typos): the trigram
+# tokenizer finds titles by the trigrams of a misspelt word.
+SQLITE_FORWARD = [
+    """CREATE VIRTUAL TABLE press_release_fts USING fts5(
   t, ts, l, ls, b, bs, p, ps, tokenize = "unicode61 remove_diacritics 0 tokenchars '+-&_'"
-)
-"""
-SQLITE_BACKWARD = "DROP TABLE IF EXISTS press_release_fts"
+)""",
+    'CREATE VIRTUAL TABLE press_release_trgm USING fts5(title, tokenize = "trigram")',
+]
+SQLITE_BACKWARD = [
+    "DROP TABLE IF EXISTS press_release_fts",
+    "DROP TABLE IF EXISTS press_release_trgm",
+]
 
 
 class VendorRunSQL(migrations.RunSQL):

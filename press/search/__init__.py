@@ -3,7 +3,9 @@
 - ``analyzer``: the fold, words, stems; a query's terms (``parse``).
 - ``index``: the PostgreSQL tsvector and the SQLite FTS5 table, kept by signals.
 - ``engine``: ``search_releases`` / ``search_counted``: matching and ranking on both.
-- ``names``: names and titles compared folded (entities, the admin's pickers, trigrams).
+- ``entities``: countries, people, topics a query names, by name or alias.
+- ``names``: names compared folded (the names above the results, the admin's pickers).
+- ``typos``: "did you mean" and the closest titles (trigrams on both databases).
 - ``snippets``: the extract under each result.
 """
 
@@ -19,19 +21,13 @@ from press.search.analyzer import (
 )
 from press.search.engine import RANK_LIMIT, search_counted, search_releases
 from press.search.index import index_releases, reindex_all
-from press.search.names import (
-    SIMILARITY,
-    UzFold,
-    matching_names,
-    name_contains,
-    name_matches,
-    similar_releases,
-)
+from press.search.names import UzFold, matching_names, name_contains, name_matches
 from press.search.snippets import snippet
+from press.search.typos import SIMILARITY, did_you_mean, similar_releases
 
 __all__ = [
     "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "SIMILARITY", "Query", "Term", "UzFold",
-    "analyze", "fold", "fold_sql_body", "index_releases", "matching_names", "name_contains",
-    "name_matches", "parse", "reindex_all", "search_counted", "search_releases",
-    "similar_releases", "snippet",
+    "analyze", "did_you_mean", "fold", "fold_sql_body", "index_releases", "matching_names",
+    "name_contains", "name_matches", "parse", "reindex_all", "search_counted",
+    "search_releases", "similar_releases", "snippet",
 ]  # fmt: skip

@@ -23,6 +23,7 @@ from press.search.analyzer import analyze, fold
 
 FIELDS = (("title", "A"), ("lead", "B"), ("body", "C"), ("place", "D"))
 FTS_TABLE = "press_release_fts"
+TRGM_TABLE = "press_release_trgm"  # SQLite: every language's title, folded (press.search.typos)
 # Column names of the FTS5 table: a field's surfaces, then its stems.
 FTS_COLUMNS = ("t", "ts", "l", "ls", "b", "bs", "p", "ps")
 TEXT_FIELDS = frozenset(
@@ -52,6 +53,11 @@ def document(release) -> list[tuple[list[str], set[str]]]:
                     stems |= {s for s in token.stems if len(s) <= MAX_WORD}
         fields.append((surfaces, stems))
     return fields
+
+
+def folded_titles(release) -> str:
+    titles = (getattr(release, languages.field("title", code)) or "" for code in languages.codes())
+    return " | ".join(fold(title) for title in titles)
 
 
 def tsvector_literal(fields) -> str:
@@ -104,6 +110,12 @@ def index_releases(releases) -> None:
                 f" VALUES (%s, {', '.join(['%s'] * len(FTS_COLUMNS))})",
                 [(r.pk, *fts_row(document(r))) for r in releases],
             )
+            marks = ", ".join(["%s"] * len(ids))
+            cursor.execute(f"DELETE FROM {TRGM_TABLE} WHERE rowid IN ({marks})", ids)
+            cursor.executemany(
+                f"INSERT INTO {TRGM_TABLE} (rowid, title) VALUES (%s, %s)",
+                [(r.pk, folded_titles(r)) for r in releases],
+            )
 
 
 def reindex_all(model, batch: int = 500) -> None:
@@ -132,11 +144,12 @@ def unindex_deleted_release(sender, instance, **kwargs):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [instance.pk])
+            cursor.execute(f"DELETE FROM {TRGM_TABLE} WHERE rowid = %s", [instance.pk])
 
 
 @receiver(connection_created, dispatch_uid="press_search_connection")
 def prepare_connection(sender, connection, **kwargs):
-    from press.search import engine, names
+    from press.search import engine, typos
 
     if connection.vendor == "sqlite":
         connection.connection.create_function("uz_fold", 1, fold, deterministic=True)
@@ -147,4 +160,4 @@ def prepare_connection(sender, connection, **kwargs):
         # `a %> b` (what the title trigram indexes answer) means word_similarity ≥ this
         # setting: make it ours, so that the index finds every title similar_releases keeps.
         with connection.connection.cursor() as cursor:
-            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {names.SIMILARITY}")
+            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {typos.SIMILARITY}")

@@ -1,16 +1,11 @@
-"""Names and titles compared letter by letter, folded: the entities above the results, the
-admin's pickers, and "did you mean" on PostgreSQL."""
+"""Names and titles compared letter by letter, folded: the names above the results and the
+admin's pickers."""
 
-from django.contrib.postgres.search import TrigramWordSimilarity
-from django.db import connection
 from django.db.models import F, Func, Q, TextField
-from django.db.models.functions import Greatest
 from django.db.models.lookups import Contains
 
 from press import languages
 from press.search.analyzer import parse
-
-SIMILARITY = 0.5  # "did you mean": a title word at least this like the query
 
 
 class UzFold(Func):
@@ -19,29 +14,6 @@ class UzFold(Func):
 
     function = "uz_fold"
     output_field = TextField()
-
-
-def similar_releases(qs, text: str, limit: int = 10):
-    """ "Did you mean": titles with a word like the query (PostgreSQL only)."""
-    query = parse(text)
-    if connection.vendor != "postgresql" or not query:
-        return qs.none()
-    needle = " ".join(w for t in query.positive_terms() for w in t.words)
-    columns = [languages.field("title", code) for code in languages.codes()]
-    titles = [UzFold(F(column)) for column in columns]
-    similarity = Greatest(*[TrigramWordSimilarity(needle, title) for title in titles])
-    # The same test as `similarity >= SIMILARITY`, written so that the trigram index on each
-    # title answers it (migration 0002); without it every title is folded and compared.
-    indexed = Q()
-    for column in columns:
-        indexed |= Q(**{f"trgm_{column}__trigram_word_similar": needle})
-    return (
-        qs.alias(**{f"trgm_{column}": title for column, title in zip(columns, titles, strict=True)})
-        .filter(indexed)
-        .annotate(similarity=similarity)
-        .filter(similarity__gte=SIMILARITY)
-        .order_by("-similarity", "-published_at")[:limit]
-    )
 
 
 def matching_names(model, text: str, field_name: str = "name", limit: int = 5):
