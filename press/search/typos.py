@@ -95,7 +95,7 @@ def did_you_mean(text: str, releases, code: str | None = None) -> str | None:
     title_words = {}
     for release in releases:
         for word in (getattr(release, languages.field("title", code)) or "").split():
-            word = word.strip(".,;:!?«»\"()")
+            word = word.strip('.,;:!?«»"()')
             if len(word) >= 3:
                 title_words.setdefault(fold(word), word)
     suggestion, changed = [], False
