@@ -233,7 +233,13 @@ def search_counted(qs, text: str, remember=None):
     query = parse(text)
     if not query:
         return qs.none(), 0
-    tagged = tagged_condition(named_entities(query))
+    # Which entities the query names: one query, kept with the count when it may be.
+    entities = (
+        named_entities(query)
+        if remember is None
+        else remember("entities", lambda: named_entities(query))
+    )
+    tagged = tagged_condition(entities)
     condition = text_condition(query)
     found = qs.filter(condition if tagged is None else condition | tagged)
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
