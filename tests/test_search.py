@@ -39,6 +39,12 @@ def found(client, query, code="uz", **params):
     return [r.slug for r in response.context["releases"]]
 
 
+def test_fold_spells_ye_as_uzbek_latin_does():
+    assert fold("Европа Мирзиёев объект Ер ер-сув беседа") == (
+        "yevropa mirziyoyev obyekt yer yer-suv beseda"
+    )
+
+
 def test_fold_makes_every_apostrophe_and_both_scripts_one():
     assert {fold(form) for form in APOSTROPHE_FORMS} == {"ozbekiston"}
     assert fold("Ўзбекистон") == fold("Oʻzbekiston")
@@ -51,7 +57,8 @@ def test_database_fold_matches_python_fold(db):
 
     from press.search import UzFold
 
-    samples = ["Oʻzbekiston O'zbekiston O’zbekiston", "ЎЗБЕКИСТОН Қирғиз ШАНХАЙ ЁШЛАР Юрт Япония"]
+    samples = ["Oʻzbekiston O'zbekiston O’zbekiston", "ЎЗБЕКИСТОН Қирғиз ШАНХАЙ ЁШЛАР Юрт Япония",
+               "Европа Мирзиёев объект, ЕИ-2024 (ер) Ильин беседа"]  # fmt: skip
     for text in samples:
         value = Country.objects.annotate(f=UzFold(Value(text))).values_list("f", flat=True)
         Country.objects.create(code=text[:2], slug=fold(text)[:20], name_uz=text)
