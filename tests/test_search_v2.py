@@ -132,3 +132,24 @@ def test_the_results_page_shows_what_was_found_first(client, cases_releases):
     html = client.get("/ru/search/", {"q": "Саидовым"}).content.decode()
     assert "Визит Бахтиёра Саидова в Германию" in html
     assert "Министр Бахтиёр Саидов провёл брифинг" in html
+
+
+def test_a_search_may_be_listed_newest_first(client, cases_releases):
+    def titles(**params):
+        response = client.get("/en/search/", {"q": "Samarkand", **params})
+        assert response.status_code == 200
+        html = response.content.decode()
+        order = ["Samarkand, a historic city", "International forum held in Samarkand",
+                 "Results of the investment programme"]  # fmt: skip
+        return sorted(order, key=html.index), html
+
+    ranked, html = titles()
+    assert ranked[0] == "International forum held in Samarkand"  # title, newer than the city
+    assert 'name="sort"' in html and "Best match first" in html
+    newest, html = titles(sort="date")
+    assert newest == [
+        "Results of the investment programme",
+        "International forum held in Samarkand",
+        "Samarkand, a historic city",
+    ]
+    assert 'name="sort"' not in client.get("/en/press/").content.decode()  # nothing to rank
