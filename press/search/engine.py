@@ -9,9 +9,9 @@ over prefix. Releases are ordered by the sum, then newest first.
 
 PostgreSQL asks the tsvector (``@@`` with the GIN index) and scores with weight-restricted
 tsqueries in SQL; SQLite asks its FTS5 table and scores with ``sqlite_score``, a Python
-function on each connection, from the same lexemes. Both are written from one description
-of the query (``Plan``), so that they cannot drift apart; tests/test_search_v2.py runs one
-table of queries on both.
+function on each connection, from the same lexemes. Both are written from one parsed query
+(press.search.analyzer.parse) by the functions below, side by side, so that a change to
+one shows in the other; tests/test_search_v2.py runs one table of queries on both.
 """
 
 import functools
@@ -40,8 +40,6 @@ RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (chea
 FIELD_WEIGHTS = (("A", 100), ("B", 10), ("CD", 1))  # title, lead, body and place
 EXACT, STEM, PREFIX = 3, 2, 1
 ENTITY_SCORE = 30  # tagged with an entity the query names: as much as a word in the lead
-# SQLite's FTS5 columns for the same weights (press.search.index.FTS_COLUMNS).
-FTS_FIELDS = {"A": ("t", "ts"), "B": ("l", "ls"), "CD": ("b bs", "p ps")}
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
