@@ -153,3 +153,11 @@ def test_a_search_may_be_listed_newest_first(client, cases_releases):
         "Samarkand, a historic city",
     ]
     assert 'name="sort"' not in client.get("/en/press/").content.decode()  # nothing to rank
+
+
+def test_the_admin_finds_a_country_or_person_by_an_alias(admin_client, cases_releases):
+    response = admin_client.get("/uz/admin/press/country/", {"q": "ООН"})
+    assert [c.code for c in response.context["cl"].result_list] == ["UN"]
+    assert "Birlashgan Millatlar Tashkiloti" in response.content.decode()
+    response = admin_client.get("/uz/admin/press/person/", {"q": "Komilov"})
+    assert [p.slug for p in response.context["cl"].result_list] == ["abdulaziz-kamilov"]
