@@ -7,6 +7,7 @@ class PressConfig(AppConfig):
     verbose_name = _("Press office")
 
     def ready(self):
+        from press import search  # noqa: F401 (connects the search index's signals)
         from press.site import page_cache
 
         page_cache.connect_signals()  # any write of public content makes cached pages stale

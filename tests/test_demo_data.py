@@ -263,3 +263,21 @@ def test_the_demo_has_an_event_hub_with_its_releases(demo, client):
     html = client.get("/en/events/sco-foreign-ministers/").content.decode()
     assert "<h1>SCO Council of Foreign Ministers</h1>" in html
     assert "3 releases" in html
+
+
+def test_demo_entities_carry_aliases_that_search_follows(demo, client):
+    from press.search import search_releases
+
+    un = Country.objects.get(code="UN")
+    assert "ООН" in un.aliases.splitlines() and "BMT" in un.aliases.splitlines()
+    kamilov = Person.objects.get(slug="abdulaziz-kamilov")
+    assert "Komilov" in kamilov.aliases.splitlines()
+    # Every release tagged with him is found by the other spelling, in either script.
+    public = Release.objects.public("ru")
+    tagged = set(public.about(official=kamilov).values_list("slug", flat=True))
+    assert tagged
+    for query in ("Komilov", "Комилов"):
+        found = set(search_releases(public, query).values_list("slug", flat=True))
+        assert tagged <= found, query
+    html = client.get("/en/search/", {"q": "Komilov"}).content.decode()
+    assert 'href="/en/officials/abdulaziz-kamilov/"' in html

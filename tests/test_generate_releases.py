@@ -93,12 +93,16 @@ def test_count_adds_rows_and_a_seed_repeats_itself():
     assert again == first
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
-def test_search_vectors_are_filled_by_the_trigger():
+def test_generated_releases_are_indexed_for_search():
     from press.search import search_releases
 
     generate(300, seed=5)
     releases = Release.objects.filter(slug__startswith="gen-5-")
-    assert not releases.filter(search_vector__isnull=True).exists()
+    if connection.vendor == "postgresql":
+        assert not releases.filter(search_vector__isnull=True).exists()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM press_release_fts")
+            assert cursor.fetchone()[0] == releases.count()
     broad = search_releases(releases.public("uz"), "Oʻzbekiston").count()
     assert 60 <= broad <= 95  # 90 rows minus drafts and withdrawn ones

@@ -81,6 +81,7 @@ class PersonData(NamedTuple):
     ru_ins: str
     en: str
     real: bool = False
+    aliases: str = ""  # search's other names, one per line (Komilov, Kamilov)
 
 
 class PostData(NamedTuple):

@@ -122,6 +122,7 @@ class Loader:
 
     def _person(self, slug, data: demo.PersonData):
         fields = {f"name_{lang}": getattr(data, lang) for lang in demo.LANGS}
+        fields["aliases"] = data.aliases
         if not data.real:
             fields |= {f"biography_{k}": v for k, v in demo.DEMO_BIOGRAPHY.items()}
         person, created = Person.objects.get_or_create(slug=slug, defaults=fields)

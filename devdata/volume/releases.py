@@ -1,8 +1,9 @@
 """Generated releases: texts from the phrase banks, links to the reference rows, photo rows.
 
 Everything goes in through bulk_create (releases, M2M through rows, photos): no save(), no
-signals. On PostgreSQL the search trigger of migration 0002 fills ``search_vector`` as rows are
-inserted. The same seed and the same starting database give the same rows.
+signals; so the search index (PostgreSQL's ``search_vector``, SQLite's FTS5 table) is written
+by ``press.search.index_releases`` for each batch, in its transaction. The same seed and
+the same starting database give the same rows.
 """
 
 import datetime
@@ -19,6 +20,7 @@ from devdata.volume.cyrillic import to_cyrillic
 from devdata.volume.phrases import Zipf, html_paragraphs
 from devdata.volume.reference import YEARS, appointment_index, participants_on
 from press.models import Appointment, Country, CountryKind, Kind, Photo, Release, Status, Topic
+from press.search import index_releases
 
 RARE_FRACTION = 0.001  # "Mongoliya" / "Монголия" / "Mongolia"
 COMMON_FRACTION = 0.30  # "Oʻzbekiston" / "Ўзбекистон" / "Узбекистан" / "Uzbekistan"
@@ -73,7 +75,7 @@ class ReleaseGenerator:
             results = (self.batch(*bounds) for bounds in starts)
         else:
             # Each batch has its own random stream, so the rows do not depend on the thread
-            # that made them. The server's trigger and indexes are the bottleneck: a second
+            # that made them. The analyzer and the server's indexes are the bottleneck: a second
             # connection keeps a second core busy.
             pool = ThreadPoolExecutor(max_workers=jobs)
             results = pool.map(self.batch_in_thread, starts)
@@ -139,6 +141,7 @@ class ReleaseGenerator:
         size = end - start
         with transaction.atomic():
             Release.objects.bulk_create(releases, batch_size=size)
+            index_releases(releases)
             rows_c, rows_t, rows_p, rows_ph = [], [], [], []
             for release, (cs, ts, ps, nphotos) in zip(releases, links, strict=True):
                 rows_c += [through_c(release_id=release.pk, country_id=c) for c in cs]

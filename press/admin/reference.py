@@ -48,7 +48,7 @@ class TextOnlyForTranslatorsMixin:
 class FoldedSearchMixin:
     """The list's search and the pickers (autocomplete) find a name as the site's search does.
 
-    ``folded_field`` in any language, through ``search.name_matches`` (lower case, no
+    ``folded_field`` in any language or an alias, through ``search.name_matches`` (lower case, no
     apostrophes: Qozog', Qozog‘, Qozogʻ are one word; Cyrillic spelled in Latin, so either
     script finds the other); or a word in ``plain_fields`` (codes, slugs) as typed. Django's
     own search compares the raw columns, so only the apostrophe stored (ʻ) matched.
@@ -61,7 +61,8 @@ class FoldedSearchMixin:
         term = search_term.strip()
         if not term:
             return queryset, False
-        condition = search.name_matches(term, self.folded_field, min_length=1)
+        aliases = any(f.name == "aliases" for f in self.model._meta.get_fields())
+        condition = search.name_matches(term, self.folded_field, min_length=1, aliases=aliases)
         for name in self.plain_fields:
             condition |= Q(**{f"{name}__icontains": term})
         return queryset.filter(condition), False

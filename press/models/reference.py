@@ -39,6 +39,18 @@ class MachineTranslated(models.Model):
         abstract = True
 
 
+def _aliases():
+    """Other names of a country, topic or person: search finds it, and its releases, by them."""
+    return models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "One per line, in any language or script: abbreviations (BMT, ООН, UN), other "
+            "spellings (Komilov, Kamilov). Search finds it by any of them."
+        ),
+    )
+
+
 class Country(MachineTranslated):
     code = models.CharField(
         _("code"),
@@ -58,6 +70,7 @@ class Country(MachineTranslated):
     # What load_countries last wrote ({"name_ru": "Кыргызстан", …}): a field that still holds
     # it was not edited since, and follows the fixture; one that differs is an editor's.
     fixture = models.JSONField(_("names as last loaded"), default=dict, blank=True, editable=False)
+    aliases = _aliases()
 
     class Meta:
         verbose_name = _("country or organisation")
@@ -75,6 +88,7 @@ class Topic(MachineTranslated):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
+    aliases = _aliases()
 
     class Meta:
         verbose_name = _("topic")
@@ -96,6 +110,7 @@ class Person(MachineTranslated):
         help_text=_("As it is spelled in each language: Kamilov, Камилов."),
     )
     biography = models.TextField(_("biography"), blank=True)
+    aliases = _aliases()
     portrait = ReencodedImageField(
         _("portrait"),
         upload_to=upload_portrait,

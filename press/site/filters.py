@@ -109,21 +109,46 @@ class ReleaseFilter(df.FilterSet):
         label=_("To"), field_name="event_date", lookup_expr="lte", help_text=DATE_HINT
     )
 
+    # A search is ranked (press.search.engine); a reader may ask for the newest first.
+    sort = df.ChoiceFilter(
+        label=_("Order"),
+        choices=[("date", _("Newest first"))],
+        empty_label=_("Best match first"),
+        widget=RadioList,
+        method="filter_sort",
+    )
+
     # Filters that take one value: a repeated parameter is an error, not a guess.
-    single_valued = ("q", "event", "kind", "date_from", "date_to")
+    single_valued = ("q", "event", "kind", "date_from", "date_to", "sort")
+    # Applied after the search, in this order: the search counts what the others leave, and
+    # the order is chosen last.
+    last = ("q", "sort")
 
     class Meta:
         model = Release
-        fields = ["q", "country", "topic", "official", "event", "kind", "date_from", "date_to"]
+        fields = [
+            "q",
+            "country",
+            "topic",
+            "official",
+            "event",
+            "kind",
+            "date_from",
+            "date_to",
+            "sort",
+        ]
 
     def __init__(self, data=None, *args, fixed=(), remember=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         # How the search may keep its count, remember(name, compute) (a ListMemo's, in
         # press.site.page_cache); None counts every time.
         self.remember = remember
-        # A country, topic or official page fixes its own filter and hides it.
+        # A country, topic or official page fixes its own filter and hides it; without a
+        # search there is no match to rank, and no order to choose.
         for name in fixed:
             self.filters.pop(name, None)
+        if not (data or {}).get("q"):
+            self.filters.pop("sort", None)
         if "country" in self.form.fields:
             field = self.form.fields["country"]
             field.queryset = field.queryset.filter(active=True).order_by("kind", "name")
@@ -159,13 +184,16 @@ class ReleaseFilter(df.FilterSet):
     def filter_queryset(self, queryset):
         # The search last, so that what it counts is what the other filters leave.
         data = self.form.cleaned_data
-        for name in sorted(data, key=lambda name: name == "q"):
+        for name in sorted(data, key=lambda name: (name in self.last, name == "sort")):
             queryset = self.filters[name].filter(queryset, data[name])
         return queryset
 
     def filter_q(self, queryset, name, value):
         found, self.matches = search_counted(queryset, value, self.remember)
         return found
+
+    def filter_sort(self, queryset, name, value):
+        return queryset.order_by("-published_at", "-id") if value == "date" else queryset
 
     def filter_about(self, queryset, name, value):
         """Releases about the chosen countries, topics or official (``name`` is the filter's,

@@ -136,7 +136,7 @@ class ReleaseListView(ListView):
         # A broad search matches tens of thousands of releases; counting them all exactly
         # reads every match and tells a reader nothing page 1 does not.
         if self.query():
-            counted = self.filterset.matches  # None on SQLite, whose search does not count
+            counted = self.filterset.matches  # what the search counted (None: not counted)
             if counted is None:
                 capped = queryset[: CappedPaginator.CAP + 1]
                 counted = self.memo.remember("matches", capped.count)
@@ -230,9 +230,9 @@ class SearchView(ReleaseListView):
                 )
             )
             if not context["paginator"].count:
-                context["similar"] = search.similar_releases(
-                    self.get_base_queryset().for_cards(), query
-                )
+                similar = search.similar_releases(self.get_base_queryset().for_cards(), query)
+                context["similar"] = similar
+                context["suggestion"] = search.did_you_mean(query, similar, languages.current())
         return context
 
 

@@ -24,7 +24,9 @@ from press.site import page_cache
 # Defined here, not in build_country_fixture, which needs Babel (a development dependency).
 FIXTURE = Path(__file__).resolve().parents[2] / "data" / "countries.json"
 
-FIELDS = ["iso3", "slug", "kind", "name_uz", "name_uz_cyrl", "name_ru", "name_en"]
+# Aliases (search's other names: BMT, ООН, UN) are followed like the names: an editor's own
+# stay theirs. Most entries have none.
+FIELDS = ["iso3", "slug", "kind", "name_uz", "name_uz_cyrl", "name_ru", "name_en", "aliases"]
 
 
 def follow_fixture(country: Country, wanted: dict) -> bool:
@@ -58,7 +60,7 @@ class Command(BaseCommand):
         new, changed = [], []
         for entry in entries:
             country = existing.get(entry["code"])
-            wanted = {f: entry[f] for f in FIELDS}
+            wanted = {f: entry[f] if f != "aliases" else entry.get(f, "") for f in FIELDS}
             if country is None:
                 active = entry.get("active", True)
                 new.append(Country(code=entry["code"], active=active, fixture=wanted, **wanted))

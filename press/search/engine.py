@@ -1,0 +1,256 @@
+"""Searching releases: one query, the same set and the same order on both databases.
+
+A query word matches a release when its surface is one of the release's words (exact),
+when they share a stem, or (three letters and more) when it begins one of its lexemes
+(prefix); a "phrase" matches its words in a row. Each positive term scores, in the best
+field it matches in, the field's weight (title 100, lead 10, body and place 1) times the
+tier's (exact 3, stem 2, prefix 1): title over lead over body first, then exact over stem
+over prefix. Releases are ordered by the sum, then newest first.
+
+PostgreSQL asks the tsvector (``@@`` with the GIN index) and scores with weight-restricted
+tsqueries in SQL; SQLite asks its FTS5 table and scores with ``sqlite_score``, a Python
+function on each connection, from the same lexemes. Both are written from one parsed query
+(press.search.analyzer.parse) by the functions below, side by side, so that a change to
+one shows in the other; tests/test_search_v2.py runs one table of queries on both.
+"""
+
+import functools
+import json
+
+from django.db import connection
+from django.db.models import (
+    BooleanField,
+    Case,
+    ExpressionWrapper,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+
+from press.search.analyzer import Query, Term, parse
+from press.search.entities import named_entities, tagged_condition
+from press.search.index import FTS_TABLE, STEM_MARK
+
+RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (cheaper, as useful)
+FIELD_WEIGHTS = (("A", 100), ("B", 10), ("CD", 1))  # title, lead, body and place
+EXACT, STEM, PREFIX = 3, 2, 1
+ENTITY_SCORE = 30  # tagged with an entity the query names: as much as a word in the lead
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------
+
+
+def _pg_lexeme(word: str, weights: str = "", prefix: bool = False) -> str:
+    mark = ":" + ("*" if prefix else "") + weights if prefix or weights else ""
+    return f"'{word}'{mark}"
+
+
+def _pg_tiers(term: Term, weights: str = "") -> list[tuple[int, str]]:
+    """The term's tsqueries, best tier first, each including the ones before it."""
+    if term.phrase:
+        return [(EXACT, "(" + " <-> ".join(_pg_lexeme(w, weights) for w in term.words) + ")")]
+    token = term.tokens[0]
+    exact = _pg_lexeme(token.surface, weights)
+    stems = [exact, *(_pg_lexeme(s + STEM_MARK, weights) for s in sorted(token.stems))]
+    tiers = [(EXACT, exact), (STEM, "(" + " | ".join(stems) + ")")]
+    if token.prefix:
+        prefix = _pg_lexeme(token.prefix, weights, prefix=True)
+        tiers.append((PREFIX, "(" + " | ".join([*stems, prefix]) + ")"))
+    return tiers
+
+
+def pg_tsquery(query: Query) -> str:
+    groups = []
+    for group in query.groups:
+        items = [("!" if t.negated else "") + _pg_tiers(t)[-1][1] for t in group]
+        if any(not t.negated for t in group):
+            groups.append("(" + " & ".join(items) + ")")
+    return " | ".join(groups)
+
+
+def pg_score_sql(query: Query) -> tuple[str, list[str]]:
+    params, parts = [], []
+    for term in query.positive_terms():
+        whens = []
+        for weights, field_weight in FIELD_WEIGHTS:
+            for tier, tsquery in _pg_tiers(term, weights):
+                score = field_weight * tier
+                whens.append(f"WHEN press_release.search_vector @@ %s::tsquery THEN {score}")
+                params.append(tsquery)
+        parts.append("CASE " + " ".join(whens) + " ELSE 0 END")
+    return "(" + " + ".join(parts) + ")", params
+
+
+class Matches(Func):
+    """vector @@ 'literal'::tsquery, the literal written by pg_tsquery (no parsing)."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+class TsQuery(Func):
+    template = "%(expressions)s::tsquery"
+
+
+# --- SQLite ----------------------------------------------------------------------------------
+
+
+def _fts_quote(word: str) -> str:
+    return '"' + word.replace('"', "") + '"'
+
+
+def fts_match(query: Query) -> str:
+    """The FTS5 MATCH expression of pg_tsquery's query."""
+    groups = []
+    for group in query.groups:
+        positive = [_fts_term(t) for t in group if not t.negated]
+        negative = [_fts_term(t) for t in group if t.negated]
+        if not positive:
+            continue
+        expression = "(" + " AND ".join(positive) + ")"
+        if negative:
+            expression = f"({expression} NOT ({' OR '.join(negative)}))"
+        groups.append(expression)
+    return " OR ".join(groups)
+
+
+def _fts_term(term: Term) -> str:
+    if term.phrase:
+        return "{t l b p}: " + _fts_quote(" ".join(term.words))
+    token = term.tokens[0]
+    items = ["{t l b p}: " + _fts_quote(token.surface)]
+    items.append("{ts ls bs ps}: (" + " OR ".join(_fts_quote(s) for s in sorted(token.stems)) + ")")
+    if token.prefix:
+        items.append(_fts_quote(token.prefix) + " *")
+    return "(" + " OR ".join(items) + ")"
+
+
+def _plan(query: Query) -> str:
+    """What sqlite_score needs of the query, as one string (a SQL parameter)."""
+    terms = []
+    for term in query.positive_terms():
+        token = term.tokens[0]
+        terms.append(
+            {"phrase": term.words}
+            if term.phrase
+            else {"word": token.surface, "stems": sorted(token.stems), "prefix": token.prefix}
+        )
+    return json.dumps(terms)
+
+
+@functools.lru_cache(maxsize=32)
+def _read_plan(plan: str):
+    return json.loads(plan)
+
+
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+def sqlite_score(plan, t, ts, l, ls, b, bs, p, ps):  # noqa: E741 (the FTS5 column names)
+    """pg_score_sql's sum, from one FTS5 row: the same tiers and weights."""
+    columns = {"A": [(t, ts)], "B": [(l, ls)], "CD": [(b, bs), (p, ps)]}
+    fields = {}
+    for weights, pairs in columns.items():
+        fields[weights] = [
+            ((surfaces or "").split(), set((stems or "").split())) for surfaces, stems in pairs
+        ]
+    total = 0
+    for term in _read_plan(plan):
+        total += _term_score(term, fields)
+    return total
+
+
+def _term_score(term, fields) -> int:
+    for weights, field_weight in FIELD_WEIGHTS:
+        pairs = fields[weights]
+        if "phrase" in term:
+            if any(_contains_run(surfaces, term["phrase"]) for surfaces, _s in pairs):
+                return field_weight * EXACT
+            continue
+        if any(term["word"] in surfaces for surfaces, _s in pairs):
+            return field_weight * EXACT
+        if any(stems.intersection(term["stems"]) for _w, stems in pairs):
+            return field_weight * STEM
+        prefix = term["prefix"]
+        lexemes = (lexeme for surfaces, stems in pairs for lexeme in (*surfaces, *stems))
+        if prefix and any(lexeme.startswith(prefix) for lexeme in lexemes):
+            return field_weight * PREFIX
+    return 0
+
+
+# --- Both ------------------------------------------------------------------------------------
+
+
+def text_condition(query: Query) -> Q:
+    """Releases whose text matches the query."""
+    if connection.vendor == "postgresql":
+        return Q(Matches(F("search_vector"), TsQuery(Value(pg_tsquery(query)))))
+    found = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    return Q(pk__in=RawSQL(found, [fts_match(query)]))
+
+
+def scored(qs, query: Query, tagged: Q | None = None):
+    """qs with ``score``, the sum described at the top, and ENTITY_SCORE for a release
+    tagged with an entity the query names."""
+    if connection.vendor == "postgresql":
+        sql, params = pg_score_sql(query)
+    else:
+        columns = ", ".join(f"f.{c}" for c in ("t", "ts", "l", "ls", "b", "bs", "p", "ps"))
+        sql = (
+            f"(SELECT coalesce(press_score(%s, {columns}), 0) FROM {FTS_TABLE} f"
+            " WHERE f.rowid = press_release.id)"
+        )
+        params = [_plan(query)]
+    score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
+    if tagged is not None:
+        score += Case(When(tagged, then=Value(ENTITY_SCORE)), default=Value(0))
+    return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
+
+
+def search_releases(qs, text: str):
+    """Releases matching the text, most relevant first when few, newest first when many."""
+    return search_counted(qs, text)[0]
+
+
+def search_counted(qs, text: str, remember=None):
+    """``search_releases``, and how many match up to RANK_LIMIT + 1.
+
+    What matches: the text (press.search.analyzer's words), or a tag with an entity the
+    query names (press.search.entities). The count is what chooses the order; the results
+    page shows it too rather than counting again ("more than RANK_LIMIT" beyond).
+    ``remember(name, compute)`` may keep the count (press.site.page_cache.ListMemo).
+    """
+    query = parse(text)
+    if not query:
+        return qs.none(), 0
+    # Which entities the query names: one query, kept with the count when it may be.
+    entities = (
+        named_entities(query)
+        if remember is None
+        else remember("entities", lambda: named_entities(query))
+    )
+    tagged = tagged_condition(entities)
+    condition = text_condition(query)
+    if tagged is not None:
+        # The ids matched by the text UNION those tagged: each answered by its own index (GIN
+        # or FTS5, the link table). An OR of the two in one WHERE makes PostgreSQL read and
+        # match every row's vector instead.
+        text_ids = qs.model.objects.filter(condition).values("pk").order_by()
+        tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
+        condition = Q(pk__in=text_ids.union(tagged_ids))
+    found = qs.filter(condition)
+    # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
+    # whose full count reads most of the table (figures in bench/README.md).
+    count = found[: RANK_LIMIT + 1].count
+    matches = count() if remember is None else remember("matches", count)
+    if matches <= RANK_LIMIT:
+        return scored(found, query, tagged).order_by("-score", "-published_at", "-id"), matches
+    return found.order_by("-published_at", "-id"), matches
