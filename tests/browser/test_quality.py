@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
+from press.models import Subscriber, Subscription
+from press.services.alert_mail import MANAGE_SALT, UNSUBSCRIBE_SALT, token_for
 from tests.browser.conftest import DESKTOP, PHONE, unavailable
 
 pytestmark = pytest.mark.browser
@@ -29,6 +32,13 @@ LANGUAGES = ["uz", "uz-cyrl", "ru", "en"]
 def page_types(site):
     slug = site["full"].slug
     official = site["minister"].person.slug
+    # A reader's confirmed subscription, for the pages its signed links open.
+    reader = Subscriber.objects.create(email="reader@example.com")
+    subscription = Subscription.objects.create(
+        subscriber=reader, query="country=KG", language="ru", confirmed_at=timezone.now()
+    )
+    manage = token_for(reader.pk, MANAGE_SALT)
+    unsubscribe = token_for(subscription.pk, UNSUBSCRIBE_SALT)
     return {
         "home": ("/{lang}/", 200),
         "list": ("/{lang}/press/", 200),
@@ -53,6 +63,8 @@ def page_types(site):
         "post": (f"/{{lang}}/posts/{site['minister'].post.slug}/", 200),
         "alerts-signup": ("/{lang}/alerts/?country=KG&kind=visit", 200),
         "alerts-release": (f"/{{lang}}/alerts/?release={slug}", 200),
+        "alerts-manage": (f"/{{lang}}/alerts/manage/{manage}/", 200),
+        "alerts-unsubscribe": (f"/{{lang}}/alerts/unsubscribe/{unsubscribe}/", 200),
         "not-found": ("/{lang}/no-such-page/", 404),
         "gone": (f"/{{lang}}/press/{site['gone'].slug}/", 410),
         "forbidden": ("/{lang}/test-errors/403/", 403),
