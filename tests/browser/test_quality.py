@@ -33,9 +33,12 @@ def page_types(site):
     slug = site["full"].slug
     official = site["minister"].person.slug
     # A reader's confirmed subscription, for the pages its signed links open.
-    reader = Subscriber.objects.create(email="reader@example.com")
-    subscription = Subscription.objects.create(
-        subscriber=reader, query="country=KG", language="ru", confirmed_at=timezone.now()
+    reader, _ = Subscriber.objects.get_or_create(email="reader@example.com")
+    subscription, _ = Subscription.objects.get_or_create(
+        subscriber=reader,
+        query="country=KG",
+        language="ru",
+        defaults={"confirmed_at": timezone.now()},
     )
     manage = token_for(reader.pk, MANAGE_SALT)
     unsubscribe = token_for(subscription.pk, UNSUBSCRIBE_SALT)
