@@ -25,19 +25,14 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 
-from press.text import APOSTROPHES
+from press.text import APOSTROPHES, CYRILLIC_TO_ASCII
 
 # --- The fold --------------------------------------------------------------------------------
 
-# Uzbek (and Russian) Cyrillic spelled in Uzbek Latin, for comparison only. е is not here: it
-# is "ye" at the start of a word, after a vowel and after ъ/ь (YE below), "e" elsewhere.
-CYRILLIC_FOLD = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ў": "o", "қ": "q", "ғ": "g", "ҳ": "h",
-}  # fmt: skip
+# Uzbek (and Russian) Cyrillic spelled in Uzbek Latin, for comparison only: the table the
+# slugs use (press.text). е there is "e"; the fold writes "ye" first where Uzbek Latin does:
+# at the start of a word, after a vowel and after ъ/ь (YE below).
+CYRILLIC_FOLD = CYRILLIC_TO_ASCII
 FOLD_TABLE = str.maketrans({**CYRILLIC_FOLD, **{a: "" for a in APOSTROPHES}})
 # What counts as a letter before е, written out rather than \w: PostgreSQL's \w depends on
 # the database's locale (no Cyrillic under C), and the SQL twin must agree with Python.

@@ -22,18 +22,11 @@ from django.utils import timezone
 from press import tasks
 from press.models import Frequency, Release, Subscriber, Subscription
 from press.services.alert_digests import digest_schedule_ensure
+from press.site.filters import ReleaseFilter
 
-# The list's parameters a subscription keeps; "page" and anything unknown are dropped.
-FILTER_PARAMETERS = (
-    "q",
-    "country",
-    "topic",
-    "official",
-    "event",
-    "kind",
-    "date_from",
-    "date_to",
-)
+# The list's parameters a subscription keeps: its filters (ReleaseFilter's own), not the
+# order of a search; "page" and anything unknown are dropped.
+FILTER_PARAMETERS = tuple(name for name in ReleaseFilter.Meta.fields if name != "sort")
 
 
 # --- Filters ----------------------------------------------------------------------------------

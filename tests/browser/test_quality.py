@@ -6,26 +6,19 @@ Without them these tests skip and say so; .ci/run installs them, so CI always ru
 """
 
 import json
-import shutil
-import subprocess
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 
 from press.models import Subscriber, Subscription
 from press.services.alert_mail import MANAGE_SALT, UNSUBSCRIBE_SALT, token_for
-from tests.browser.conftest import DESKTOP, PHONE, unavailable
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.judges import AXE, axe_violations, require_judges, vnu_errors
 
 pytestmark = pytest.mark.browser
 
-NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = NODE_MODULES / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 LANGUAGES = ["uz", "uz-cyrl", "ru", "en"]
 
 
@@ -85,11 +78,7 @@ def fetch(url):
 
 @pytest.fixture
 def tools():
-    missing = [str(p.relative_to(settings.BASE_DIR)) for p in (VNU, AXE) if not p.exists()]
-    if missing:
-        unavailable(f"{', '.join(missing)} missing: run `npm ci` (make install does)")
-    if not shutil.which("java"):
-        unavailable("java missing: the Nu Html Checker needs a Java runtime")
+    require_judges()
 
 
 def test_every_page_type_in_every_language_is_valid_and_accessible(
@@ -116,20 +105,9 @@ def test_every_page_type_in_every_language_is_valid_and_accessible(
 
         page = desktop if name.startswith("release-") else phone
         page.goto(url)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
-        if result["violations"]:
-            violations[name] = [
-                {
-                    "rule": v["id"],
-                    "impact": v["impact"],
-                    "help": v["help"],
-                    "targets": [n["target"] for n in v["nodes"]][:5],
-                }
-                for v in result["violations"]
-            ]
+        found = axe_violations(page)
+        if found:
+            violations[name] = found
         shot(page, name)
 
     errors = vnu_errors(files)
@@ -143,24 +121,3 @@ def assert_axe_finds_a_known_fault(page):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {runOnly: ['wcag2a']})")
     assert "label" in {v["id"] for v in result["violations"]}
-
-
-def vnu_errors(files):
-    """The Nu Html Checker's errors for all files, in one run (the JVM starts once)."""
-    run = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    messages = json.loads(run.stderr or run.stdout)["messages"]
-    return [
-        {
-            "page": Path(m.get("url", "")).stem,
-            "line": m.get("lastLine"),
-            "message": m["message"],
-            "extract": m.get("extract", ""),
-        }
-        for m in messages
-        if m.get("type") == "error" or m.get("subType") == "fatal"
-    ]
