@@ -37,22 +37,40 @@ def type_body(page, field, text):
 
 def add_paragraph(page, field, text):
     """Type a new last paragraph into the rich text editor of ``field``."""
-    _type_into_editor(page, field, ("Control+End", "Enter"), text)
+    _type_into_editor(page, field, ("Control+End", "Enter"), text, at_end=True)
 
 
-def _type_into_editor(page, field, keys, text):
+# The caret after the editor's last character, set in the page: a click lands where the
+# pointer is, and a loaded machine could deliver Control+End before the editor had focus.
+CARET_AT_END = """el => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  range.collapse(false);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}"""
+
+
+def _type_into_editor(page, field, keys, text, at_end=False):
     """Click into the editor, press ``keys``, type ``text``; return once the form holds it
-    (the textarea the form sends), so that a save never races the last keystrokes."""
+    (the textarea the form sends; with ``at_end``, as its last paragraph), so that a save
+    never races the last keystrokes."""
     # Imported here: without playwright the browser fixture skips, this module must import.
     from playwright.sync_api import expect
 
     show_tab(page, field)
-    editor_of(page, field).click()
+    editor = editor_of(page, field)
+    editor.click()
+    expect(editor).to_be_focused()
+    if at_end:
+        editor.evaluate(CARET_AT_END)
     for key in keys:
         page.keyboard.press(key)
     page.keyboard.type(text)
+    typed = re.escape(escape(text, quote=False))
     expect(page.locator(f"#{field}")).to_have_value(
-        re.compile(re.escape(escape(text, quote=False)))
+        re.compile(typed + r"</p>\s*$" if at_end else typed)
     )
 
 
