@@ -36,6 +36,18 @@ def _media_base(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture
+def page_caching(settings):
+    """The page cache on, as in production, and empty before and after (the test settings
+    turn it off for everyone else: the local-memory cache outlives each test's rows)."""
+    from django.core.cache import cache
+
+    settings.PRESS_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, _media_base):
     # Each test its own empty media folder, so that a test can tell which files a save left.

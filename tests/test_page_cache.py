@@ -5,7 +5,6 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
@@ -14,15 +13,7 @@ from press.models import Photo
 from press.site import page_cache
 from tests.support import in_every_language
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PRESS_PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_caching")]
 
 
 def get(client, path, **extra):

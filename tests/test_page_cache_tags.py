@@ -15,15 +15,7 @@ from press import services
 from press.site import page_cache
 from tests.support import in_every_language
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_caching(settings):
-    settings.PRESS_PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_caching")]
 
 
 def get(client, path):
