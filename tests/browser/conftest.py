@@ -9,6 +9,7 @@ import datetime
 import io
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -42,6 +43,56 @@ def unavailable(reason):
     if os.environ.get("PRESS_REQUIRE_BROWSER_TESTS"):
         pytest.fail(f"{reason} (PRESS_REQUIRE_BROWSER_TESTS is set)")
     pytest.skip(reason)
+
+
+def one_request_at_a_time(handler_class):
+    """A static_handler for Django's LiveServerThread that lets one request in at a time.
+
+    Hazard: on in-memory SQLite, every request thread of the live server shares the test's
+    one connection. Two requests at once (a presence beat while a save is under way) then
+    meet inside one transaction, and SQLite answers "cannot start a transaction within a
+    transaction": a page that fails for the test, never for a reader. The response is read
+    to its end inside the lock, because its body may still query the database.
+    """
+    lock = threading.Lock()
+
+    def make(app):
+        handler = handler_class(app)
+
+        def serve(environ, start_response):
+            with lock:
+                response = handler(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return serve
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, with requests taken one at a time on in-memory SQLite.
+
+    On PostgreSQL (or a SQLite file) each request thread has its own connection and the
+    server stays as concurrent as a real one.
+    """
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost",
+        start=False,
+    )
+    if server.thread.connections_override:
+        server.thread.static_handler = one_request_at_a_time(server.thread.static_handler)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="module")
