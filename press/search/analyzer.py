@@ -21,6 +21,7 @@ in that order.
 
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -103,9 +104,21 @@ UZ_MIN_STEM = 4
 RU_SURNAME = re.compile(r"^(\w{2,}(?:ов|ев|ёв|ин|ын))(?:а|у|е|ым|ом|ой|ою|ых|ыми)?$")
 
 
-@functools.cache
+_stemmers = threading.local()
+
+
 def _stemmer(language: str):
-    return snowballstemmer.stemmer(language)
+    """This thread's Snowball stemmer for ``language``.
+
+    Hazard: a stemmer keeps the word it is working on in the object, so one shared between
+    threads (gunicorn's gthread workers, generate_releases --jobs) mixes two words and fails
+    with IndexError or returns a wrong stem. Each thread makes its own, once.
+    """
+    stemmer = getattr(_stemmers, language, None)
+    if stemmer is None:
+        stemmer = snowballstemmer.stemmer(language)
+        setattr(_stemmers, language, stemmer)
+    return stemmer
 
 
 def uz_stem(surface: str) -> str:
