@@ -69,6 +69,11 @@ run: demo
 TEST_WORKERS ?= auto
 PYTEST_PARALLEL = -n $(TEST_WORKERS) --dist loadfile
 
+# Compiled modules (and pytest's rewritten test modules) are written and reused between runs
+# even where the environment sets PYTHONDONTWRITEBYTECODE: without them every worker compiles
+# every module again on each run. __pycache__ is git-ignored.
+test test-browser: export PYTHONDONTWRITEBYTECODE :=
+
 test: install
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
