@@ -104,13 +104,14 @@ def set_up_peer(args, env) -> None:
 
 
 def peer_facts(args, env) -> dict:
-    """The peer's newest live blog page and its volume, asked of its own database."""
+    """The peer's newest live blog page, its volume and versions, asked of its own database."""
     code = (
-        "import json; from wagtail.models import Page; "
+        "import json, django, wagtail; from wagtail.models import Page; "
         "from bakerydemo.blog.models import BlogPage; "
         "blog = BlogPage.objects.live().order_by('-date_published', '-pk'); "
         "print(json.dumps({'article': blog.first().url, 'blog_pages': blog.count(), "
-        "'live_pages': Page.objects.live().count()}))"
+        "'live_pages': Page.objects.live().count(), 'django': django.get_version(), "
+        "'wagtail': wagtail.__version__}))"
     )
     return json.loads(manage(args, env, "shell", "-v0", "-c", code).strip().splitlines()[-1])
 
@@ -165,7 +166,9 @@ def markdown(report) -> str:
         "",
         f"- {report['when']}; {report['nproc']} CPUs; load average at start "
         f"{report['loadavg']['start']}, at the end {report['loadavg']['end']}; commit "
-        f"{report['commit']}; bakerydemo {report['peer_commit']}. **A machine shared with other "
+        f"{report['commit']}; bakerydemo {report['peer_commit']} (Django "
+        f"{report['peer_versions']['django']}, Wagtail {report['peer_versions']['wagtail']}). "
+        "**A machine shared with other "
         "work: read the ratios, measured in the same minutes, not the absolute numbers.**",
         f"- Both under our gunicorn.conf.py ({report['workers']} workers × "
         f"{report['threads']} threads), PostgreSQL 15, wrk on the same CPUs: "
@@ -176,6 +179,8 @@ def markdown(report) -> str:
         f"releases in Uzbek. Peer: `bakerydemo.settings.production`, its demo content "
         f"({report['peer_volume']['blog_pages']} blog pages, "
         f"{report['peer_volume']['live_pages']} live pages), no page cache either.",
+        "- Our other caches stay on in Redis (a release card's HTML, a list's count, the "
+        "filter form's names); the peer keeps what Wagtail keeps in its per-process cache.",
         "- Ratio ours / peer: above 1 is better for requests/s, below 1 is better for p50.",
         "",
         "| page | ours | peer | ours req/s | peer req/s | ratio | ours p50 ms | peer p50 ms "
@@ -294,7 +299,8 @@ def main():
         "duration": args.duration,
         "rounds": args.rounds,
         "ours_volume": our_volume(ours_env),
-        "peer_volume": {k: v for k, v in facts.items() if k != "article"},
+        "peer_volume": {k: facts[k] for k in ("blog_pages", "live_pages")},
+        "peer_versions": {k: facts[k] for k in ("django", "wagtail")},
         "results": results,
     }
     (args.out / "peer.json").write_text(json.dumps(report, indent=2) + "\n")
