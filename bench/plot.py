@@ -6,9 +6,10 @@
 Needs only matplotlib and the JSON files (not Django, not our venv), so that it runs anywhere
 the results are. Writes, from what is there:
 
-- publish-storm.png, from publish-storm-before.json and publish-storm-after.json: requests/s
-  over the run, per second where the run recorded it (``per_second``, bench/publish_storm.py)
-  and per slice otherwise, with the publications marked;
+- publish-storm.png, from publish-storm-before.json, publish-storm-after.json and any other
+  publish-storm-<label>.json: requests/s over each run, per second where the run recorded it
+  (``per_second``, bench/publish_storm.py, with the pages rendered in that second) and per
+  slice otherwise, with the publications marked;
 - peer.png, from peer.json (bench/peer.py): requests/s and one request's p50, ours and the
   peer's side by side for each page, with the ratio ours / peer written above.
 """
@@ -43,13 +44,28 @@ def storm_series(report) -> tuple[list[float], list[float], str]:
     return x, y, f"mean of each {report['slice']} s slice"
 
 
-def plot_storm(before, after, out: Path) -> None:
-    runs = [(label, r) for label, r in (("before", before), ("after", after)) if r]
+def storm_runs(results: Path) -> list[tuple[str, dict]]:
+    """(label, report) of each publish-storm-<label>.json: before, after, then the others."""
+    found = {p.stem.removeprefix("publish-storm-"): p for p in results.glob("publish-storm-*.json")}
+    order = sorted(found, key=lambda label: ({"before": 0, "after": 1}.get(label, 2), label))
+    return [(label, load(found[label])) for label in order]
+
+
+def plot_storm(runs, out: Path) -> None:
     figure, axes = plt.subplots(len(runs), 1, figsize=(10, 3.2 * len(runs)), sharex=True)
     axes = [axes] if len(runs) == 1 else axes
     for ax, (label, report) in zip(axes, runs, strict=True):
         x, y, kind = storm_series(report)
-        ax.plot(x, y, color=COLOURS[label], linewidth=1.5, label=f"requests/s ({kind})")
+        colour = COLOURS.get(label, "tab:purple")
+        ax.plot(x, y, color=colour, linewidth=1.5, label=f"requests/s ({kind})")
+        if report.get("per_second"):
+            rendered = ax.twinx()
+            rendered.bar([s["at_s"] + 0.5 for s in report["per_second"]],
+                         [s["rendered"] for s in report["per_second"]], width=0.8,
+                         color="tab:olive", alpha=0.5, label="pages rendered (right)")  # fmt: skip
+            rendered.set_ylabel("rendered", fontsize=8)
+            rendered.set_ylim(0, max(10, 4 * max(s["rendered"] for s in report["per_second"])))
+            rendered.legend(fontsize=8, loc="lower right")
         ax.axhline(
             report["steady_rps"], color="black", linestyle=":", linewidth=1,
             label=f"steady state {report['steady_rps']:,.0f}/s",
@@ -108,7 +124,7 @@ def plot_peer(report, out: Path) -> None:
         ax.grid(axis="y", alpha=0.3)
         ax.legend(fontsize=8)
     figure.suptitle(
-        f"Ours ({report['ours_volume']:,} releases) against wagtail/bakerydemo "
+        f"Ours ({report['ours_volume']:,} public releases) against wagtail/bakerydemo "
         f"({report['peer_volume']['live_pages']} pages), same gunicorn, {report['when']}; "
         "× ratio ours / peer",
         fontsize=11,
@@ -122,10 +138,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, default=RESULTS)
     args = parser.parse_args()
-    before = load(args.results / "publish-storm-before.json")
-    after = load(args.results / "publish-storm-after.json")
-    if before or after:
-        plot_storm(before, after, args.results / "publish-storm.png")
+    runs = storm_runs(args.results)
+    if runs:
+        plot_storm(runs, args.results / "publish-storm.png")
         print(args.results / "publish-storm.png")
     peer = load(args.results / "peer.json")
     if peer:
