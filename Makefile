@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts node scale-demo
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts bench-peer node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -121,6 +121,14 @@ bench: install
 bench-load: install
 	@test -n "$$DATABASE_URL" -a -n "$$REDIS_URL" || { echo "Set DATABASE_URL and REDIS_URL: see bench/README.md"; exit 1; }
 	$(PY) bench/load.py
+
+# Our list, release and search pages against wagtail/bakerydemo's, back to back under the
+# same gunicorn.conf.py, as ratios: bench/results/peer.*. PEER is a checkout of bakerydemo
+# (cloned by you; the script sets it up in a venv beside it, <checkout>-venv, or PEER_VENV);
+# needs wrk, DATABASE_URL, REDIS_URL and PEER_DATABASE_URL naming a database of its own.
+bench-peer: install
+	@test -n "$(PEER)" -a -n "$$DATABASE_URL" -a -n "$$REDIS_URL" -a -n "$$PEER_DATABASE_URL" || { echo "Set PEER=<bakerydemo checkout>, DATABASE_URL, REDIS_URL and PEER_DATABASE_URL: see bench/README.md"; exit 1; }
+	$(PY) bench/peer.py $(PEER) $(if $(PEER_VENV),--peer-venv $(PEER_VENV))
 
 # The scale-out topology of docs/deploy.md on this machine, from real parts on free ports in
 # a temp dir: a PostgreSQL primary and streaming replica, Redis, an S3-compatible store (moto),

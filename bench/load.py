@@ -59,33 +59,40 @@ def release_path(env) -> str:
 
 
 class Gunicorn:
-    def __init__(self, env, port, log):
+    """Our gunicorn (gunicorn.conf.py, ministry.wsgi) on HOST:port until the block ends.
+
+    ``gunicorn``, ``app``, ``cwd`` and ``health`` run another project's WSGI app under the
+    same configuration (bench/peer.py); ``health`` is a path that answers 200 once it is up.
+    """
+
+    def __init__(
+        self, env, port, log, *, gunicorn=None, app="ministry.wsgi", cwd=ROOT, health="/healthz"
+    ):
         self.env, self.port, self.log = env, port, log
+        self.gunicorn = gunicorn or Path(sys.executable).with_name("gunicorn")
+        self.app, self.cwd, self.health = app, cwd, health
         self.process = None
 
     def __enter__(self):
-        command = [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "-c",
-            "gunicorn.conf.py",
-            "ministry.wsgi",
-        ]
+        command = [str(self.gunicorn), "-c", str(ROOT / "gunicorn.conf.py"), self.app]
         env = {**self.env, "BIND": f"{HOST}:{self.port}"}
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=self.log, stderr=self.log, start_new_session=True
-        )
+            command, cwd=self.cwd, env=env, stdout=self.log, stderr=self.log,
+            start_new_session=True,
+        )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {self.process.returncode}")
             try:
-                with urllib.request.urlopen(f"http://{HOST}:{self.port}/healthz", timeout=2) as r:
+                url = f"http://{HOST}:{self.port}{self.health}"
+                with urllib.request.urlopen(url, timeout=2) as r:
                     if r.status == 200:
                         return self
             except OSError:
                 time.sleep(0.3)
         self.__exit__()
-        raise RuntimeError("gunicorn did not answer /healthz within 30 s")
+        raise RuntimeError(f"gunicorn did not answer {self.health} within 30 s")
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:

@@ -11,9 +11,12 @@ after one warm slice. From --publish-from seconds on, this process publishes a d
 --every seconds through ``services.release_publish`` (the drafts of the generated volume,
 3 % of the rows; each is published for real and stays so: use a database of its own).
 Each slice reports requests/s, p50/p99, errors and how the answers were made (from the
-cache, stale, rendered). The steady state is the slices before the first publication.
-Writes bench/results/publish-storm[-label].{json,md}. Needs wrk and Redis (the page cache
-must be shared between gunicorn's workers and this process).
+cache, stale, rendered), and the answers are also counted per second of the wall clock
+(``per_second``: the slices' counts added up, whole seconds inside the run only; a second
+that holds a slice boundary loses wrk's start-up, a few milliseconds). The steady state is
+the slices before the first publication. Writes bench/results/publish-storm[-label].{json,md}
+(bench/plot.py draws them). Needs wrk and Redis (the page cache must be shared between
+gunicorn's workers and this process).
 
 Issue #21's target: throughput ≥ 80 % of the steady state in every slice, p99 ≤ 50 ms,
 no errors.
@@ -24,6 +27,7 @@ import datetime
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import threading
@@ -101,7 +105,37 @@ def run_slice(url, paths, seconds, connections) -> dict:
     out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 15)
     result = parse_wrk(out.stdout)
     answers = re.search(r"ANSWERS (\{.*\})", out.stdout)
-    return result | (json.loads(answers.group(1)) if answers else {})
+    per_second = re.search(r"PER_SECOND (\{.*\})", out.stdout)
+    return (
+        result
+        | (json.loads(answers.group(1)) if answers else {})
+        | {"per_second": json.loads(per_second.group(1)) if per_second else {}}
+    )
+
+
+def per_second(slices, start, end) -> list[dict]:
+    """Answers in each whole wall-clock second between start and end (time.time())."""
+    counts = {}
+    for s in slices:
+        for second, (answered, rendered) in s.pop("per_second").items():
+            total = counts.setdefault(int(second), [0, 0])
+            total[0] += answered
+            total[1] += rendered
+    return [
+        {"at_s": round(second - start, 2), "requests": answered, "rendered": rendered}
+        for second, (answered, rendered) in sorted(counts.items())
+        if second >= start and second + 1 <= end
+    ]
+
+
+def seconds_line(seconds) -> list[str]:
+    if not seconds:
+        return []
+    counts = [s["requests"] for s in seconds]
+    return [
+        f"- Per second ({len(counts)} whole seconds, `per_second` in the JSON): lowest "
+        f"{min(counts):,}, median {statistics.median(counts):,.0f}, highest {max(counts):,}"
+    ]
 
 
 def markdown(report) -> str:
@@ -116,6 +150,7 @@ def markdown(report) -> str:
         f"- Published at (s): {', '.join(str(p['at_s']) for p in report['published'])}",
         f"- Steady state (slices before the first publication): "
         f"{report['steady_rps']:,.0f} requests/s",
+        *seconds_line(report.get("per_second")),
         "",
         "| slice (s) | requests/s | % of steady | p50 ms | p99 ms | errors | hit | stale | "
         "rendered |",
@@ -159,7 +194,7 @@ def main():
             get(url + path)
         run_slice(url, paths, args.slice_seconds, args.connections)  # warm
         published, stop = [], threading.Event()
-        start = time.monotonic()
+        start, start_wall = time.monotonic(), time.time()
         thread = threading.Thread(
             target=publisher,
             args=(queue, user, start, args.publish_from, args.every, published, stop),
@@ -182,6 +217,7 @@ def main():
                     flush=True,
                 )
         finally:
+            end_wall = time.time()
             stop.set()
             thread.join()
     log_path.unlink()
@@ -200,6 +236,7 @@ def main():
         "paths": paths,
         "published": published,
         "steady_rps": sum(s["requests_per_s"] for s in steady) / len(steady),
+        "per_second": per_second(slices, start_wall, end_wall),
         "slices": slices,
     }
     stem = "publish-storm" + (f"-{args.label}" if args.label else "")
