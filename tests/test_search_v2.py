@@ -60,7 +60,7 @@ def cases_releases(uzbekistan):
 
 
 def answer(query, code):
-    return [r.slug for r in search_releases(Release.objects.public(code), query)]
+    return [r.slug for r in search_releases(Release.objects.public(code), query, code)]
 
 
 def mismatches(rows):
@@ -119,7 +119,9 @@ def test_an_alias_typed_in_the_admin_names_the_entity(admin_client, cases_releas
     assert response.status_code == 302, response.context["adminform"].form.errors
     germany.refresh_from_db()
     assert germany.aliases.splitlines() == ["Olmoniya", "ФРГ"]
-    assert answer("Olmoniya", "uz") == ["saidov-germany", "germany-business"]
+    # An alias stands for the other names: the Uzbek title that says "Germaniya" as written
+    # comes first on the Uzbek page, the English one that says "Germany" on the English.
+    assert answer("Olmoniya", "uz") == ["germany-business", "saidov-germany"]
     assert answer("ФРГ", "en") == ["saidov-germany", "germany-business"]
     html = admin_client.get("/en/search/", {"q": "ФРГ"}).content.decode()
     assert 'href="/en/countries/de/"' in html  # the entity above the results
