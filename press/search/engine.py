@@ -113,7 +113,11 @@ def pg_tsquery(query: Query) -> str:
 def pg_score_sql(query: Query) -> tuple[str, list[str]]:
     params, parts = [], []
     for term in query.positive_terms():
-        whens = []
+        # First whether the term is in the release at all: a release that is only tagged
+        # with an entity the query names would otherwise test all nine tsqueries, each
+        # unpacking its vector (TOAST) again.
+        whens = ["WHEN NOT (press_release.search_vector @@ %s::tsquery) THEN 0"]
+        params.append(_pg_tiers(term)[-1][1])
         for weights, field_weight in FIELD_WEIGHTS:
             for tier, tsquery in _pg_tiers(term, weights):
                 score = field_weight * tier
