@@ -297,7 +297,9 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         text_ids = qs.model.objects.filter(condition).values("pk").order_by()
         tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
         condition = Q(pk__in=text_ids.union(tagged_ids))
-    found = qs.filter(condition)
+    # The index's own column is never shown, and is the widest: ~9 KB of TOAST to unpack,
+    # send and parse for each row read.
+    found = qs.filter(condition).defer("search_vector")
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
     # whose full count reads most of the table (figures in bench/README.md).
     count = found[: RANK_LIMIT + 1].count
