@@ -348,8 +348,12 @@ HELD_OUT = [
 TYPOS = [
     ("Mongolya", "uz", "Mongoliya", ["mongolia-title", "mongolia-lead"]),
     ("Mongolya", "en", "Mongolia", ["mongolia-title", "mongolia-lead"]),
-    ("Самарқнд", "uz-cyrl", "Самарқанд", ["samarkand-old", "samarkand-forum",
-                                          "investment-results"]),
+    (
+        "Самарқнд",
+        "uz-cyrl",
+        "Самарқанд",
+        ["samarkand-old", "samarkand-forum", "investment-results"],
+    ),
     ("Samarqnd", "uz", "Samarqand", ["samarkand-old", "samarkand-forum", "investment-results"]),
     ("Туркменстан", "ru", "Туркменистаном", ["turkmenistan-gas", "turkmenistan-border"]),
     ("Mongolya hamkorlik", "uz", "Mongoliya hamkorlik", ["mongolia-title"]),

@@ -180,6 +180,16 @@ def test_an_alias_typed_in_the_admin_names_the_entity(admin_client, cases_releas
     assert 'href="/en/countries/de/"' in html  # the entity above the results
 
 
+def test_names_are_read_once_until_one_changes(cases_releases, django_assert_num_queries):
+    assert answer("Germany", "uz") == ["germany-business", "saidov-germany"]  # reads them
+    with django_assert_num_queries(2):  # the capped count and the page: no names
+        assert answer("Germany", "uz") == ["germany-business", "saidov-germany"]
+    germany = Country.objects.get(code="DE")
+    germany.aliases = "Olmoniya"
+    germany.save()
+    assert answer("Olmoniya", "uz") == ["germany-business", "saidov-germany"]
+
+
 def test_the_results_page_shows_what_was_found_first(client, cases_releases):
     html = client.get("/uz/search/", {"q": "Samarqandda"}).content.decode()
     forum = html.index("Samarqandda xalqaro forum")

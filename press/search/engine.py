@@ -5,7 +5,8 @@ when they share a stem, or (three letters and more) when it begins one of its le
 (prefix); a "phrase" matches its words in a row. Each positive term scores, in the best
 field it matches in, the field's weight (title 100, lead 10, body and place 1) times the
 tier's (exact 3, stem 2, prefix 1): title over lead over body first, then exact over stem
-over prefix. Releases are ordered by the sum, then newest first.
+over prefix. Releases are ordered by the sum, then by how many of the words the title in the
+reader's language says as written (a tie-break, HITS_SPAN), then newest first.
 
 PostgreSQL asks the tsvector (``@@`` with the GIN index) and scores with weight-restricted
 tsqueries in SQL; SQLite asks its FTS5 table and scores with ``sqlite_score``, a Python
