@@ -8,8 +8,10 @@ class PressConfig(AppConfig):
 
     def ready(self):
         from press import search  # noqa: F401 (connects the search index's signals)
+        from press.search import entities
         from press.site import page_cache
 
+        entities.connect_signals()  # a changed name or alias: the search analyzes names again
         page_cache.connect_signals()  # any write of public content makes cached pages stale
         register_select2_languages()
 

@@ -341,3 +341,21 @@ HELD_OUT = [
     ("Germany", "uz", ["germany-business", "saidov-germany"]),
     ("Germaniya", "en", ["germany-business", "saidov-germany"]),
 ]  # fmt: skip
+
+# Typos: (typed, page language, "did you mean" (None: nothing close), the results shown for
+# it when the typed query matches nothing). The suggestion is spelt as the closest titles
+# in the page's language spell it; its results are an ordinary search's, in its order.
+TYPOS = [
+    ("Mongolya", "uz", "Mongoliya", ["mongolia-title", "mongolia-lead"]),
+    ("Mongolya", "en", "Mongolia", ["mongolia-title", "mongolia-lead"]),
+    (
+        "Самарқнд",
+        "uz-cyrl",
+        "Самарқанд",
+        ["samarkand-old", "samarkand-forum", "investment-results"],
+    ),
+    ("Samarqnd", "uz", "Samarqand", ["samarkand-old", "samarkand-forum", "investment-results"]),
+    ("Туркменстан", "ru", "Туркменистаном", ["turkmenistan-gas", "turkmenistan-border"]),
+    ("Mongolya hamkorlik", "uz", "Mongoliya hamkorlik", ["mongolia-title"]),
+    ("Yaponya", "uz", None, []),
+]

@@ -118,6 +118,53 @@ def test_filters_and_search_are_the_sites(client, uzbekistan, kyrgyzstan, trade,
     assert ids(date_from="2021-05-06") == set()
 
 
+def test_a_search_may_list_the_best_matches_first(client, db):
+    now = timezone.now()
+    in_title = make_release(title="Paxta eksporti", published_at=now - datetime.timedelta(days=3))
+    body = {"body_uz": "<p>Paxta haqida.</p>"}
+    in_body = make_release(title="Savdo", published_at=now - datetime.timedelta(days=1), **body)
+    older = make_release(title="Tashrif", published_at=now - datetime.timedelta(days=5), **body)
+
+    def ids(**params):
+        response, page = get(client, "/releases", lang="en", q="paxta", **params)
+        assert response.status_code == 200, page
+        return [item["id"] for item in page["items"]], page
+
+    assert ids()[0] == ids(sort="date")[0] == [in_body.pk, in_title.pk, older.pk]
+    ranked, _ = ids(sort="relevance")
+    assert ranked == [in_title.pk, in_body.pk, older.pk]  # the title first, as on the site
+    # A cursor walks the ranked order too, one release a page.
+    seen, params = [], {"sort": "relevance", "limit": 1}
+    while True:
+        page_ids, page = ids(**params)
+        seen += page_ids
+        if not page["next_cursor"]:
+            break
+        assert "sort=relevance" in page["next"]
+        params["cursor"] = page["next_cursor"]
+    assert seen == ranked
+    # Without a search there is nothing to rank: newest first.
+    response, page = get(client, "/releases", lang="en", sort="relevance")
+    assert [item["id"] for item in page["items"]] == [in_body.pk, in_title.pk, older.pk]
+    # A date cursor is no relevance cursor, and an unknown order is refused, in the language.
+    _, first = ids(limit=1)
+    response, page = get(
+        client, "/releases", lang="ru", q="paxta", sort="relevance", cursor=first["next_cursor"]
+    )
+    assert response.status_code == 400 and list(page["errors"]) == ["cursor"]
+    response, page = get(client, "/releases", lang="ru", q="paxta", sort="random")
+    assert response.status_code == 400 and list(page["errors"]) == ["sort"]
+
+
+def test_the_schema_documents_the_order(client, db):
+    schema = json.loads(client.get(f"{API}/openapi.json").content)
+    parameters = schema["paths"]["/api/v1/releases"]["get"]["parameters"]
+    sort = next(p for p in parameters if p["name"] == "sort")
+    assert sort["schema"]["enum"] == ["date", "relevance"]
+    assert sort["schema"]["default"] == "date"
+    assert "relevance" in sort["description"]
+
+
 # --- Never shown --------------------------------------------------------------------------------
 
 

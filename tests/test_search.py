@@ -193,7 +193,13 @@ def test_trigram_did_you_mean(client, releases):
     assert [r.slug for r in response.context["similar"]] == [releases["meeting"].slug]
     assert response.context["suggestion"] == "Oʻzbekiston"
     html = response.content.decode()
-    assert "Ehtimol, siz shuni izlagandirsiz" in html
+    # Nothing matches as typed: the results of the suggestion are shown, labelled as such.
+    assert "“Oʻzbekiston” boʻyicha natijalar koʻrsatilmoqda" in html
+    assert releases["meeting"].title_uz in html
+    # Asked for exactly as typed: no results, "did you mean" and the closest titles.
+    response = client.get("/uz/search/", {"q": "Ozbekistn", "exact": "1"})
+    html = response.content.decode()
+    assert "Ehtimol, siz shuni izlagandirsiz" in html and "natijalar koʻrsatilmoqda" not in html
     assert '<a href="/uz/search/?q=O%CA%BBzbekiston">Oʻzbekiston</a>' in html
     # A misspelt Cyrillic word too, on the Cyrillic page, with its title's spelling.
     response = client.get("/uz-cyrl/search/", {"q": "Қирғизистан"})

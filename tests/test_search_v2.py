@@ -3,6 +3,8 @@ that SQLite and PostgreSQL must both answer exactly, and a held-out table whose 
 reported. Run it twice: as is (SQLite) and with DATABASE_URL=postgres://…"""
 
 import datetime
+import re
+from html import unescape as html_unescape
 
 import pytest
 from django.db import connection
@@ -10,8 +12,8 @@ from django.utils import timezone
 
 from press import languages
 from press.models import Appointment, Country, Person, Post, Release, Status
-from press.search import search_releases
-from tests.search_cases import CASES, COUNTRIES, HELD_OUT, PEOPLE, RELEASES, TAGS
+from press.search import did_you_mean, search_releases, similar_releases
+from tests.search_cases import CASES, COUNTRIES, HELD_OUT, PEOPLE, RELEASES, TAGS, TYPOS
 
 pytestmark = pytest.mark.django_db
 
@@ -59,8 +61,15 @@ def cases_releases(uzbekistan):
     return made
 
 
+TYPOS_BY_PAGE = [((typed, code), expected) for typed, code, _s, expected in TYPOS]
+
+
+def languages_title(release, code):
+    return getattr(release, languages.field("title", code))
+
+
 def answer(query, code):
-    return [r.slug for r in search_releases(Release.objects.public(code), query)]
+    return [r.slug for r in search_releases(Release.objects.public(code), query, code)]
 
 
 def mismatches(rows):
@@ -75,6 +84,50 @@ def mismatches(rows):
 def test_the_shared_table(cases_releases):
     wrong = mismatches(CASES)
     assert not wrong, f"{connection.vendor}:\n" + "\n".join(wrong)
+
+
+def test_typos_suggest_and_show_the_same_on_both_databases(cases_releases):
+    wrong = []
+    for typed, code, suggestion, expected in TYPOS:
+        assert answer(typed, code) == [], typed  # a typo here matches nothing as typed
+        similar = similar_releases(Release.objects.public(code), typed)
+        got = did_you_mean(typed, similar, code)
+        shown = answer(got, code) if got else []
+        if (got, shown) != (suggestion, expected):
+            wrong.append(f"{typed!r} [{code}]: expected {suggestion} {expected}, got {got} {shown}")
+    assert not wrong, f"{connection.vendor}:\n" + "\n".join(wrong)
+
+
+@pytest.mark.parametrize(
+    ("code", "typed", "message", "exactly"),
+    [
+        ("en", "Mongolya", "No results for “Mongolya”. Showing results for “Mongolia”.",
+         "Search for “Mongolya” exactly as typed"),
+        ("ru", "Туркменстан",
+         "По запросу «Туркменстан» ничего не найдено. Показаны результаты по запросу"
+         " «Туркменистаном».", "Искать именно «Туркменстан»"),
+        ("uz", "Mongolya", "“Mongolya” boʻyicha hech narsa topilmadi. “Mongoliya” boʻyicha"
+         " natijalar koʻrsatilmoqda.", "Aynan “Mongolya” deb qidirish"),
+    ],
+)  # fmt: skip
+def test_when_nothing_matches_the_page_shows_the_corrected_results(
+    client, cases_releases, code, typed, message, exactly
+):
+    response = client.get(f"/{code}/search/", {"q": typed})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count(message) == 1
+    heading = html.index(message)
+    titles = {slug: cases_releases[slug] for slug in cases_releases}
+    expected = dict(TYPOS_BY_PAGE)[(typed, code)]
+    shown = [languages_title(titles[slug], code) for slug in expected]
+    positions = [html.index(title, heading) for title in shown]
+    assert positions == sorted(positions)  # the corrected search's order, under its label
+    # The link to the query as typed: nothing found, nothing corrected, "did you mean".
+    exact_url = re.search(r'<a href="([^"]+)">' + re.escape(exactly), html).group(1)
+    html = client.get(html_unescape(exact_url)).content.decode()
+    assert message not in html and shown[0] in html  # among the closest titles
+    assert 'class="suggestion"' in html
 
 
 def test_the_held_out_table(cases_releases, capsys):
@@ -119,10 +172,22 @@ def test_an_alias_typed_in_the_admin_names_the_entity(admin_client, cases_releas
     assert response.status_code == 302, response.context["adminform"].form.errors
     germany.refresh_from_db()
     assert germany.aliases.splitlines() == ["Olmoniya", "ФРГ"]
-    assert answer("Olmoniya", "uz") == ["saidov-germany", "germany-business"]
+    # An alias stands for the other names: the Uzbek title that says "Germaniya" as written
+    # comes first on the Uzbek page, the English one that says "Germany" on the English.
+    assert answer("Olmoniya", "uz") == ["germany-business", "saidov-germany"]
     assert answer("ФРГ", "en") == ["saidov-germany", "germany-business"]
     html = admin_client.get("/en/search/", {"q": "ФРГ"}).content.decode()
     assert 'href="/en/countries/de/"' in html  # the entity above the results
+
+
+def test_names_are_read_once_until_one_changes(cases_releases, django_assert_num_queries):
+    assert answer("Germany", "uz") == ["germany-business", "saidov-germany"]  # reads them
+    with django_assert_num_queries(2):  # the capped count and the page: no names
+        assert answer("Germany", "uz") == ["germany-business", "saidov-germany"]
+    germany = Country.objects.get(code="DE")
+    germany.aliases = "Olmoniya"
+    germany.save()
+    assert answer("Olmoniya", "uz") == ["germany-business", "saidov-germany"]
 
 
 def test_the_results_page_shows_what_was_found_first(client, cases_releases):

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from devdata.volume.cyrillic import to_cyrillic
+from press import search
 from press.models import Appointment, Country, Person, Post, Topic
 from press.text import make_slug
 
@@ -84,6 +85,7 @@ def ensure_reference_rows(seed: int, stdout):
         )
     if not Person.objects.filter(slug__startswith=PERSON_PREFIX + "-").exists():
         make_people(random.Random(f"people:{seed}"), seed)
+    search.names_changed()  # bulk_create sends no signal: the search's names table is old
 
 
 def make_people(rng: random.Random, seed: int):

@@ -9,7 +9,7 @@ import datetime
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.http import http_date
@@ -181,35 +181,68 @@ class ReleaseQuery(Schema):
     kind: Kind | None = Field(None, description="A kind of release.")
     date_from: datetime.date | None = Field(None, description="Event date, from this day.")
     date_to: datetime.date | None = Field(None, description="Event date, up to this day.")
+    sort: Literal["date", "relevance"] = Field(
+        "date",
+        description=(
+            "date: newest publication first (the default). relevance: with q, the best "
+            "matches first, as the site's search lists them (newest first past 500 matches); "
+            "a release published while you walk may then be missed."
+        ),
+    )
     cursor: str | None = Field(None, description="next_cursor of the previous page.")
     limit: int = Field(settings.PRESS_API_PAGE_SIZE, ge=1, le=settings.PRESS_API_MAX_PAGE_SIZE)
 
 
 @api.get("/releases", response={200: schemas.ReleasePage, **ERRORS}, tags=["releases"])
 def release_list(request, response: HttpResponse, params: Query[ReleaseQuery], lang: Lang = LANG):
-    """Public releases in the language, newest first (a search too, so that the pages of a
-    cursor stay stable), filtered as the site's list is."""
+    """Public releases in the language, filtered as the site's list is: newest first, or a
+    search's best matches first with ``sort=relevance``."""
     return _release_list(
-        request, lang=lang, response=response, cursor_=params.cursor, limit=params.limit
+        request,
+        lang=lang,
+        response=response,
+        cursor_=params.cursor,
+        limit=params.limit,
+        sort=params.sort,
     )
 
 
 @in_language
-def _release_list(request, *, lang, response, cursor_, limit):
-    filterset = ReleaseFilter(request.GET, queryset=Release.objects.public(lang))
+def _release_list(request, *, lang, response, cursor_, limit, sort="date"):
+    # The order is the API's parameter (its default is date, the site's relevance): the
+    # filter sees the others only.
+    data = request.GET.copy()
+    data.pop("sort", None)
+    filterset = ReleaseFilter(data, queryset=Release.objects.public(lang))
     if not filterset.is_valid():
         errors = {name: [str(m) for m in messages] for name, messages in filterset.errors.items()}
         raise bad_request(errors)
-    releases = filterset.qs.latest()
+    releases = filterset.qs
+    # A search ranks up to RANK_LIMIT matches (a ``score``); beyond, it is newest first.
+    ranked = sort == "relevance" and "score" in releases.query.annotations
+    if not ranked:
+        releases = releases.latest()
     if cursor_:
         try:
-            releases = releases.after(*cursor.decode(cursor_))
+            published_at, pk, score = cursor.decode(cursor_)
+            if (score is not None) != ranked:  # made for the other order
+                raise cursor.BadCursor(cursor_)
+            if ranked:
+                releases = releases.filter(
+                    Q(score__lt=score)
+                    | Q(score=score, published_at__lt=published_at)
+                    | Q(score=score, published_at=published_at, pk__lt=pk)
+                )
+            else:
+                releases = releases.after(published_at, pk)
         except cursor.BadCursor:
             message = _("This cursor is not valid: start again from the first page.")
             raise bad_request({"cursor": [message]}) from None
     rows = list(release_rows(releases)[: limit + 1])
     more, rows = len(rows) > limit, rows[:limit]
-    next_cursor = cursor.encode(rows[-1]) if more else None
+    next_cursor = None
+    if more:
+        next_cursor = cursor.encode(rows[-1], rows[-1].score if ranked else None)
     next_url = None
     if next_cursor:
         query = request.GET.copy()

@@ -21,6 +21,7 @@ from press.search.analyzer import (
     parse,
 )
 from press.search.engine import RANK_LIMIT, search_counted, search_releases
+from press.search.entities import names_changed
 from press.search.index import index_releases, reindex_all
 from press.search.names import UzFold, matching_names, name_contains, name_matches
 from press.search.snippets import snippet
@@ -30,6 +31,6 @@ __all__ = [
     "FOLD_TABLE", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "SIMILARITY", "Query", "Term",
     "UzFold",
     "analyze", "did_you_mean", "fold", "fold_sql_body", "index_releases", "matching_names",
-    "name_contains", "name_matches", "parse", "reindex_all", "search_counted",
+    "name_contains", "name_matches", "names_changed", "parse", "reindex_all", "search_counted",
     "search_releases", "similar_releases", "snippet",
 ]  # fmt: skip

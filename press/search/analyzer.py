@@ -214,10 +214,18 @@ class Term:
     raw: list[str]  # the same words as typed (lower case, no apostrophes), for highlighting
     negated: bool = False
     tokens: list[Token] = field(default_factory=list)
+    # The other one-word names of the entity a one-word term is the name of (Germany:
+    # germaniya), matched as the word itself is (press.search.entities); set by the engine.
+    others: tuple[Token, ...] = ()
 
     @property
     def phrase(self) -> bool:
         return len(self.tokens) > 1
+
+    @property
+    def alternatives(self) -> tuple[Token, ...]:
+        """The word and the other names it stands for (one token for a phrase's first)."""
+        return (self.tokens[0], *self.others)
 
 
 @dataclass
@@ -232,6 +240,12 @@ class Query:
 
 
 QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+# Cyrillic е at a word's start or after a vowel is "ye" in Uzbek Latin (the fold writes it
+# so: Мирзиёев → mirziyoyev) and plain "e" in most English and passport spellings
+# (Mirziyoev, Evropa). A query word written one way also looks for the other, as a stem:
+# only the query changes, so the indexes need no new lexemes.
+E_AS_YE = re.compile(r"(?:(?<![a-z0-9])|(?<=[aeiou]))e")
+YE_AS_E = re.compile(r"(?:(?<![a-z0-9])|(?<=[aeiou]))ye")
 OR_WORDS = {"or", "|", "yoki", "ёки", "или"}
 
 
@@ -252,8 +266,25 @@ def parse(text: str) -> Query:
         if not raw or count >= MAX_TERMS:
             continue
         count += 1
-        tokens = [analyze_word(w) for w in raw]
+        tokens = [query_token(w) for w in raw]
         group.append(Term([t.surface for t in tokens], raw, negated, tokens))
     if group:
         query.groups.append(group)
     return query
+
+
+def spelling_variants(surface: str) -> set[str]:
+    """The other Latin spellings of a folded word's е (E_AS_YE): mirziyoev ↔ mirziyoyev."""
+    if CYRILLIC.search(surface):
+        return set()
+    return {v for v in (E_AS_YE.sub("ye", surface), YE_AS_E.sub("e", surface)) if v != surface}
+
+
+@functools.lru_cache(maxsize=4096)
+def query_token(word: str) -> Token:
+    """A query word's lexemes: analyze_word's, and the stems of its other spellings of е."""
+    token = analyze_word(word)
+    stems = set(token.stems)
+    for variant in spelling_variants(token.surface):
+        stems |= {variant, *analyze_word(variant).stems}
+    return token if stems == token.stems else Token(token.surface, frozenset(stems))

@@ -5,7 +5,8 @@ when they share a stem, or (three letters and more) when it begins one of its le
 (prefix); a "phrase" matches its words in a row. Each positive term scores, in the best
 field it matches in, the field's weight (title 100, lead 10, body and place 1) times the
 tier's (exact 3, stem 2, prefix 1): title over lead over body first, then exact over stem
-over prefix. Releases are ordered by the sum, then newest first.
+over prefix. Releases are ordered by the sum, then by how many of the words the title in the
+reader's language says as written (a tie-break, HITS_SPAN), then newest first.
 
 PostgreSQL asks the tsvector (``@@`` with the GIN index) and scores with weight-restricted
 tsqueries in SQL; SQLite asks its FTS5 table and scores with ``sqlite_score``, a Python
@@ -14,8 +15,10 @@ function on each connection, from the same lexemes. Both are written from one pa
 one shows in the other; tests/test_search_v2.py runs one table of queries on both.
 """
 
+import dataclasses
 import functools
 import json
+import re
 
 from django.db import connection
 from django.db.models import (
@@ -32,14 +35,49 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
+from press import languages
 from press.search.analyzer import Query, Term, parse
 from press.search.entities import named_entities, tagged_condition
 from press.search.index import FTS_TABLE, STEM_MARK
+from press.search.names import UzFold
 
 RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (cheaper, as useful)
 FIELD_WEIGHTS = (("A", 100), ("B", 10), ("CD", 1))  # title, lead, body and place
 EXACT, STEM, PREFIX = 3, 2, 1
 ENTITY_SCORE = 30  # tagged with an entity the query names: as much as a word in the lead
+# Below the score, how many of the query's words the title in the reader's language says as
+# written: of two releases that match as well in some language, the one whose own title the
+# reader sees the word in comes first (Samarkand on the Russian page: "Самарканд как
+# исторический город" before "В Самарканде прошёл форум", though both say "Samarkand" in
+# English). Kept in the score's last two digits: one order key, for the API's cursor too.
+HITS_SPAN = 100
+
+
+def _words(term: Term) -> list[str]:
+    """The surfaces a single-word term matches exactly: its own, and the other names."""
+    return sorted({t.surface for t in term.alternatives})
+
+
+def _stems(term: Term) -> list[str]:
+    return sorted({s for t in term.alternatives for s in t.stems})
+
+
+# A surname in the fold, and its Russian case forms' endings folded (Саидовым → saidovim).
+SURNAME = re.compile(r"^([a-z]{2,}(?:ov|ev|in))(?:a|u|e|im|om|oy|oyu|ix|imi)?$")
+SURNAME_ENDINGS = "(?:a|u|e|im|om|oy|oyu|ix|imi)?"
+
+
+def _own_title_pattern(term: Term) -> str:
+    """A regular expression for the term's words as written, in a folded title: the word,
+    the other names it stands for, and a surname in any case form (a name does not change
+    with its case to a reader). Plain ASCII classes: PostgreSQL and Python read it alike."""
+    alternatives = set()
+    for word in _words(term):
+        surname = SURNAME.match(word)
+        alternatives.add(
+            re.escape(surname.group(1)) + SURNAME_ENDINGS if surname else re.escape(word)
+        )
+    return "(^|[^a-z0-9])(" + "|".join(sorted(alternatives)) + ")([^a-z0-9]|$)"
 
 
 # --- PostgreSQL ------------------------------------------------------------------------------
@@ -55,9 +93,9 @@ def _pg_tiers(term: Term, weights: str = "") -> list[tuple[int, str]]:
     if term.phrase:
         return [(EXACT, "(" + " <-> ".join(_pg_lexeme(w, weights) for w in term.words) + ")")]
     token = term.tokens[0]
-    exact = _pg_lexeme(token.surface, weights)
-    stems = [exact, *(_pg_lexeme(s + STEM_MARK, weights) for s in sorted(token.stems))]
-    tiers = [(EXACT, exact), (STEM, "(" + " | ".join(stems) + ")")]
+    exact = [_pg_lexeme(w, weights) for w in _words(term)]
+    stems = [*exact, *(_pg_lexeme(s + STEM_MARK, weights) for s in _stems(term))]
+    tiers = [(EXACT, "(" + " | ".join(exact) + ")"), (STEM, "(" + " | ".join(stems) + ")")]
     if token.prefix:
         prefix = _pg_lexeme(token.prefix, weights, prefix=True)
         tiers.append((PREFIX, "(" + " | ".join([*stems, prefix]) + ")"))
@@ -76,7 +114,11 @@ def pg_tsquery(query: Query) -> str:
 def pg_score_sql(query: Query) -> tuple[str, list[str]]:
     params, parts = [], []
     for term in query.positive_terms():
-        whens = []
+        # First whether the term is in the release at all: a release that is only tagged
+        # with an entity the query names would otherwise test all nine tsqueries, each
+        # unpacking its vector (TOAST) again.
+        whens = ["WHEN NOT (press_release.search_vector @@ %s::tsquery) THEN 0"]
+        params.append(_pg_tiers(term)[-1][1])
         for weights, field_weight in FIELD_WEIGHTS:
             for tier, tsquery in _pg_tiers(term, weights):
                 score = field_weight * tier
@@ -124,8 +166,8 @@ def _fts_term(term: Term) -> str:
     if term.phrase:
         return "{t l b p}: " + _fts_quote(" ".join(term.words))
     token = term.tokens[0]
-    items = ["{t l b p}: " + _fts_quote(token.surface)]
-    items.append("{ts ls bs ps}: (" + " OR ".join(_fts_quote(s) for s in sorted(token.stems)) + ")")
+    items = ["{t l b p}: (" + " OR ".join(_fts_quote(w) for w in _words(term)) + ")"]
+    items.append("{ts ls bs ps}: (" + " OR ".join(_fts_quote(s) for s in _stems(term)) + ")")
     if token.prefix:
         items.append(_fts_quote(token.prefix) + " *")
     return "(" + " OR ".join(items) + ")"
@@ -139,7 +181,7 @@ def _plan(query: Query) -> str:
         terms.append(
             {"phrase": term.words}
             if term.phrase
-            else {"word": token.surface, "stems": sorted(token.stems), "prefix": token.prefix}
+            else {"words": _words(term), "stems": _stems(term), "prefix": token.prefix}
         )
     return json.dumps(terms)
 
@@ -175,7 +217,7 @@ def _term_score(term, fields) -> int:
             if any(_contains_run(surfaces, term["phrase"]) for surfaces, _s in pairs):
                 return field_weight * EXACT
             continue
-        if any(term["word"] in surfaces for surfaces, _s in pairs):
+        if any(word in surfaces for surfaces, _s in pairs for word in term["words"]):
             return field_weight * EXACT
         if any(stems.intersection(term["stems"]) for _w, stems in pairs):
             return field_weight * STEM
@@ -197,9 +239,11 @@ def text_condition(query: Query) -> Q:
     return Q(pk__in=RawSQL(found, [fts_match(query)]))
 
 
-def scored(qs, query: Query, tagged: Q | None = None):
-    """qs with ``score``, the sum described at the top, and ENTITY_SCORE for a release
-    tagged with an entity the query names."""
+def scored(qs, query: Query, tagged: Q | None = None, language: str | None = None):
+    """qs with ``score``: the sum described at the top, and ENTITY_SCORE for a release
+    tagged with an entity the query names, times HITS_SPAN; plus how many of the query's
+    words the title in the reader's language (``language``, else the active one) says as
+    written (_own_title_pattern)."""
     if connection.vendor == "postgresql":
         sql, params = pg_score_sql(query)
     else:
@@ -212,15 +256,24 @@ def scored(qs, query: Query, tagged: Q | None = None):
     score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
     if tagged is not None:
         score += Case(When(tagged, then=Value(ENTITY_SCORE)), default=Value(0))
+    score *= HITS_SPAN
+    words = [term for term in query.positive_terms() if not term.phrase]
+    if words:
+        title = languages.field("title", language or languages.current())
+        qs = qs.alias(own_title=UzFold(F(title)))
+        for term in words[: HITS_SPAN - 1]:
+            found = Q(own_title__regex=_own_title_pattern(term))
+            score += Case(When(found, then=Value(1)), default=Value(0))
     return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
 
 
-def search_releases(qs, text: str):
-    """Releases matching the text, most relevant first when few, newest first when many."""
-    return search_counted(qs, text)[0]
+def search_releases(qs, text: str, language: str | None = None):
+    """Releases matching the text, most relevant first when few, newest first when many;
+    ``language`` is the reader's (default: the active language)."""
+    return search_counted(qs, text, language=language)[0]
 
 
-def search_counted(qs, text: str, remember=None):
+def search_counted(qs, text: str, remember=None, language: str | None = None):
     """``search_releases``, and how many match up to RANK_LIMIT + 1.
 
     What matches: the text (press.search.analyzer's words), or a tag with an entity the
@@ -231,13 +284,12 @@ def search_counted(qs, text: str, remember=None):
     query = parse(text)
     if not query:
         return qs.none(), 0
-    # Which entities the query names: one query, kept with the count when it may be.
-    entities = (
-        named_entities(query)
-        if remember is None
-        else remember("entities", lambda: named_entities(query))
-    )
-    tagged = tagged_condition(entities)
+    # Which entities the query names: from the table of analyzed names, no query.
+    named = named_entities(query)
+    if named.other_names:
+        term = query.groups[0][0]
+        query = Query([[dataclasses.replace(term, others=named.other_names)]])
+    tagged = tagged_condition(named)
     condition = text_condition(query)
     if tagged is not None:
         # The ids matched by the text UNION those tagged: each answered by its own index (GIN
@@ -246,11 +298,15 @@ def search_counted(qs, text: str, remember=None):
         text_ids = qs.model.objects.filter(condition).values("pk").order_by()
         tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
         condition = Q(pk__in=text_ids.union(tagged_ids))
-    found = qs.filter(condition)
+    # The index's own column is never shown, and is the widest: ~9 KB of TOAST to unpack,
+    # send and parse for each row read.
+    found = qs.filter(condition).defer("search_vector")
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
     # whose full count reads most of the table (figures in bench/README.md).
     count = found[: RANK_LIMIT + 1].count
     matches = count() if remember is None else remember("matches", count)
     if matches <= RANK_LIMIT:
-        return scored(found, query, tagged).order_by("-score", "-published_at", "-id"), matches
+        return scored(found, query, tagged, language).order_by(
+            "-score", "-published_at", "-id"
+        ), matches
     return found.order_by("-published_at", "-id"), matches

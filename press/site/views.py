@@ -230,10 +230,43 @@ class SearchView(ReleaseListView):
                 )
             )
             if not context["paginator"].count:
-                similar = search.similar_releases(self.get_base_queryset().for_cards(), query)
-                context["similar"] = similar
-                context["suggestion"] = search.did_you_mean(query, similar, languages.current())
+                context.update(self.closest(query))
         return context
+
+    def closest(self, query):
+        """When nothing matches: the closest titles and "did you mean", and the results of
+        that corrected query (the other filters kept), unless the reader asked for the
+        query exactly as typed (``exact``)."""
+        similar = search.similar_releases(self.get_base_queryset().for_cards(), query)
+        suggestion = search.did_you_mean(query, similar, languages.current())
+        found = {"similar": similar, "suggestion": suggestion}
+        if suggestion is None or self.request.GET.get("exact"):
+            return found
+        data = self.request.GET.copy()
+        data["q"] = suggestion
+        data.pop("page", None)
+        corrected = ReleaseFilter(
+            data,
+            queryset=self.get_base_queryset(),
+            fixed=(self.fixed_filter,) if self.fixed_filter else (),
+            # Its own names in the list's memo: the query typed has counted its 0 already.
+            remember=lambda name, compute: self.memo.remember(f"corrected:{name}", compute),
+        )
+        if not corrected.is_valid():
+            return found
+        releases = list(corrected.qs.for_cards()[: self.paginate_by])
+        if not releases:
+            return found
+        exact = self.request.GET.copy()
+        exact["exact"] = "1"
+        exact.pop("page", None)
+        return {
+            **found,
+            "corrected": releases,
+            "corrected_more": corrected.matches is not None and corrected.matches > len(releases),
+            "corrected_url": f"{reverse('press:search')}?{data.urlencode()}",
+            "exact_url": f"{reverse('press:search')}?{exact.urlencode()}",
+        }
 
 
 class CountryView(ReleaseListView):

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
+from press import search
 from press.models import Country
 from press.site import page_cache
 
@@ -82,6 +83,7 @@ class Command(BaseCommand):
                 # Bulk writes send no signals: make the pages and the names the site keeps
                 # (the filter form's lists) stale as a save would.
                 page_cache.invalidate(tags=(page_cache.ALL, page_cache.NAMES))
+                search.names_changed()
 
         unchanged = len(entries) - len(new) - len(changed)
         self.stdout.write(f"{len(new)} created, {len(changed)} updated, {unchanged} unchanged.")
