@@ -10,6 +10,7 @@ import re
 import django_filters as df
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Country, Kind, Occasion, Person, Release, Topic
@@ -198,6 +199,12 @@ class ReleaseFilter(df.FilterSet):
     def filter_about(self, queryset, name, value):
         """Releases about the chosen countries, topics or official (``name`` is the filter's,
         as about() takes it)."""
-        if not value:  # nothing chosen: an empty queryset (.none(), no query) or None
+        # Nothing chosen: None, or the field's empty ``.none()`` queryset. Asked without
+        # ``not value``: that evaluates the queryset, compiling SQL for a query it never runs,
+        # on every list page for each of the three lists. A chosen value was read already
+        # (the field checked every code it was sent), so len() runs no query.
+        if value is None or (isinstance(value, QuerySet) and value.query.is_empty()):
+            return queryset
+        if not value:  # an empty list, from a caller that passes one
             return queryset
         return queryset.about(**{name: value})
