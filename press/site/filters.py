@@ -21,6 +21,19 @@ DATE_HINT = _("For example, 27 3 2026")
 NUMBER = re.compile(r"[0-9]+")
 
 
+def nothing_chosen(value) -> bool:
+    """True when a filter's cleaned value chooses nothing: None, "", an empty list, or a
+    list field's empty ``.none()`` queryset.
+
+    Never ``not value`` on a queryset: that evaluates it, compiling SQL for a query Django
+    then skips, on every list page for each of the three lists. A chosen value is a
+    queryset read already (the field checked every code it was sent): no query here.
+    """
+    if isinstance(value, QuerySet):
+        return value.query.is_empty() or not value
+    return value in (None, "") or (isinstance(value, list | tuple) and not value)
+
+
 class DatePartsField(forms.MultiValueField):
     """A day, a month and a year typed in three boxes (press.site.widgets.DateParts), or an
     older link's single date (``date_from=2026-01-31``, or the language's own format, as
@@ -199,12 +212,6 @@ class ReleaseFilter(df.FilterSet):
     def filter_about(self, queryset, name, value):
         """Releases about the chosen countries, topics or official (``name`` is the filter's,
         as about() takes it)."""
-        # Nothing chosen: None, or the field's empty ``.none()`` queryset. Asked without
-        # ``not value``: that evaluates the queryset, compiling SQL for a query it never runs,
-        # on every list page for each of the three lists. A chosen value was read already
-        # (the field checked every code it was sent), so len() runs no query.
-        if value is None or (isinstance(value, QuerySet) and value.query.is_empty()):
-            return queryset
-        if not value:  # an empty list, from a caller that passes one
+        if nothing_chosen(value):
             return queryset
         return queryset.about(**{name: value})
