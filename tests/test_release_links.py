@@ -7,8 +7,8 @@ import pytest
 from django.core.files.base import ContentFile
 
 from press import services
-from press.models import Attachment, Occasion, Release
-from tests.support import make_release, pdf
+from press.models import Attachment, Occasion, Photo, Release
+from tests.support import jpeg, make_release, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +28,25 @@ def summit(db):
 
 @pytest.fixture
 def release(uzbekistan, trade, minister, summit):
-    return make_release(
+    """A release with a participant, a country, a topic, an event, a photo and a document."""
+    release = make_release(
         title="Xabar",
         countries=[uzbekistan],
         topics=[trade],
         participants=[minister],
         occasions=[summit],
     )
+    photo = Photo(release=release, alt_en="The two delegations", credit_en="MFA", is_lead=True)
+    photo.image.save("talks.jpg", ContentFile(jpeg()), save=False)
+    photo.save()
+    attach_document(release, "Joint statement")
+    return release
+
+
+def attach_document(release, title):
+    document = Attachment(release=release, title_en=title, language="en")
+    document.file.save("statement.pdf", ContentFile(pdf()), save=False)
+    document.save()
 
 
 def page(client, release, code="en") -> str:
@@ -47,13 +59,14 @@ def test_a_second_view_reads_the_row_and_the_related_ids_only(
     client, release, django_assert_max_num_queries
 ):
     first = page(client, release)
-    for text in ("Demo Minister", "Uzbekistan", "Trade", "Summit"):
+    for text in ("Demo Minister", "Uzbekistan", "Trade", "Summit", "MFA", "Joint statement"):
         assert text in first, text
     with django_assert_max_num_queries(2) as captured:
         again = page(client, release)
     assert again == first
     sql = " ".join(q["sql"] for q in captured.captured_queries)
-    assert "press_country" not in sql and "press_photo" not in sql
+    for table in ("press_country", "press_photo", "press_attachment", "press_appointment"):
+        assert table not in sql, table
 
 
 def test_renamed_names_are_shown_at_once(client, release, uzbekistan, minister, summit):
@@ -74,13 +87,13 @@ def test_changed_links_and_files_are_shown_at_once(client, editor, release, kyrg
     page(client, release)
     release.countries.add(kyrgyzstan)
     release.topics.remove(trade)
-    attachment = Attachment(release=release, title_en="Joint statement", language="en")
-    attachment.file.save("statement.pdf", ContentFile(pdf()), save=False)
-    attachment.save()
+    attach_document(release, "Final communiqué")
+    Photo.objects.filter(release=release).get().delete()
     html = page(client, release)
     assert "Kyrgyzstan" in html
     assert "/en/topics/trade/" not in html
-    assert "Joint statement" in html
+    assert "Final communiqué" in html
+    assert "MFA" not in html
 
 
 def test_a_withdrawn_release_shows_only_events_public_through_other_releases(

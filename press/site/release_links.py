@@ -56,10 +56,19 @@ def attach(release) -> None:
 
     def read():
         prefetch_related_objects([release], *prefetches())
-        return {name: list(getattr(release, name).all()) for name in RELATIONS}
+        kept = {name: list(getattr(release, name).all()) for name in RELATIONS}
+        # A photo and a document point back at this release, whose prefetched querysets
+        # do not pickle (an auto-created link model): kept without it, given back below.
+        for name, back in _back_references(release):
+            for obj in kept[name]:
+                back.delete_cached_value(obj)
+        return kept
 
     key = f"release-links:{VERSION}:{release.pk}"
     kept = page_cache.remember(key, read, SECONDS, tags=(page_cache.ALL, f"release:{release.pk}"))
+    for name, back in _back_references(release):
+        for obj in kept[name]:
+            back.set_cached_value(obj, release)
     if all(name in getattr(release, "_prefetched_objects_cache", {}) for name in RELATIONS):
         return  # read just now: the prefetches are on the row already
     release._prefetched_objects_cache = {}
@@ -71,3 +80,11 @@ def attach(release) -> None:
         queryset._result_cache = objects
         queryset._prefetch_done = True
         release._prefetched_objects_cache[name] = queryset
+
+
+def _back_references(release):
+    """(relation, the foreign key pointing back at the release) of the photos and documents."""
+    for name in RELATIONS:
+        relation = release._meta.get_field(name)
+        if relation.one_to_many:
+            yield name, relation.field
