@@ -75,27 +75,52 @@ class DatePartsFilter(df.DateFilter):
     field_class = DatePartsField
 
 
+# The lists' querysets, made when a filterset makes its form: functions of the request (as
+# django-filter calls them), not querysets in the class. Every filterset deep-copies its
+# class's filters, and a queryset there is deep-copied with its whole query (on every list
+# page, four of them); these orders also name translated fields, which modeltranslation
+# resolves in the language active when the queryset is made, not when it is defined.
+
+
+def active_countries(request):
+    return Country.objects.filter(active=True).order_by("kind", "name")
+
+
+def all_topics(request):
+    return Topic.objects.all()
+
+
+def people_with_appointments(request):
+    # Each chosen person's appointments are what about() looks up: read with them.
+    return Person.objects.prefetch_related("appointments")
+
+
+def public_events(request):
+    # An event is public once one of its releases is (Occasion.objects.public); its time
+    # is now, when the form is made.
+    return Occasion.objects.public()
+
+
 class ReleaseFilter(df.FilterSet):
     q = df.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
     country = df.ModelMultipleChoiceFilter(
         label=_("Country or organisation"),
         to_field_name="code",
-        queryset=Country.objects.all(),
+        queryset=active_countries,
         widget=CheckboxList,
         method="filter_about",
     )
     topic = df.ModelMultipleChoiceFilter(
         label=_("Topic"),
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=all_topics,
         widget=CheckboxList,
         method="filter_about",
     )
     official = df.ModelMultipleChoiceFilter(
         label=_("Official"),
         to_field_name="slug",
-        # Each chosen person's appointments are what about() looks up: read with them.
-        queryset=Person.objects.prefetch_related("appointments"),
+        queryset=people_with_appointments,
         widget=CheckboxList,
         method="filter_about",
     )
@@ -105,7 +130,7 @@ class ReleaseFilter(df.FilterSet):
     event = df.ModelChoiceFilter(
         label=_("Event"),
         to_field_name="slug",
-        queryset=Occasion.objects.all(),
+        queryset=public_events,
         empty_label=_("Any event"),
         blank=True,
         widget=RadioList,
@@ -163,12 +188,6 @@ class ReleaseFilter(df.FilterSet):
             self.filters.pop(name, None)
         if not (data or {}).get("q"):
             self.filters.pop("sort", None)
-        if "country" in self.form.fields:
-            field = self.form.fields["country"]
-            field.queryset = field.queryset.filter(active=True).order_by("kind", "name")
-        if "event" in self.form.fields:
-            # An event is public once one of its releases is (Occasion.objects.public).
-            self.form.fields["event"].queryset = Occasion.objects.public()
         # The names are drawn from plain rows kept in the cache (press.site.widgets); the
         # fields still validate what is sent against their querysets.
         counted = {"country": "countries", "topic": "topics", "official": "officials"}
