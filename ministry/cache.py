@@ -12,7 +12,7 @@ import functools
 import threading
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
@@ -29,6 +29,26 @@ _down_until: dict[str, float] = {}
 _lock = threading.Lock()
 
 
+class KeptClientRedisCacheClient(RedisCacheClient):
+    """Django's client, with one ``redis.Redis`` per connection pool instead of a new one for
+    every cache call: building it (its response callbacks, its retry policy) cost more of
+    the CPU than the call itself, and a page makes several calls (the page cache, the
+    cards, what a list keeps). The Redis object holds no connection of its own (it takes
+    one from the pool for each command), so keeping it changes nothing about reconnecting
+    after Redis comes back."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailFastRedisCache(RedisCache):
     """RedisCache with socket timeouts and a pause after a failure.
 
@@ -40,6 +60,7 @@ class FailFastRedisCache(RedisCache):
         options = {**DEFAULTS, **params.get("OPTIONS", {})}
         self.failure_pause = float(options.pop("FAILURE_PAUSE", 10))
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = KeptClientRedisCacheClient
         self.breaker_key = str(server)
 
     def is_paused(self) -> bool:

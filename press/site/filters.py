@@ -10,6 +10,7 @@ import re
 import django_filters as df
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from press.models import Country, Kind, Occasion, Person, Release, Topic
@@ -18,6 +19,19 @@ from press.site.widgets import CheckboxList, DateParts, RadioList, offer_names
 
 DATE_HINT = _("For example, 27 3 2026")
 NUMBER = re.compile(r"[0-9]+")
+
+
+def nothing_chosen(value) -> bool:
+    """True when a filter's cleaned value chooses nothing: None, "", an empty list, or a
+    list field's empty ``.none()`` queryset.
+
+    Never ``not value`` on a queryset: that evaluates it, compiling SQL for a query Django
+    then skips, on every list page for each of the three lists. A chosen value is a
+    queryset read already (the field checked every code it was sent): no query here.
+    """
+    if isinstance(value, QuerySet):
+        return value.query.is_empty() or not value
+    return value in (None, "") or (isinstance(value, list | tuple) and not value)
 
 
 class DatePartsField(forms.MultiValueField):
@@ -61,27 +75,52 @@ class DatePartsFilter(df.DateFilter):
     field_class = DatePartsField
 
 
+# The lists' querysets, made when a filterset makes its form: functions of the request (as
+# django-filter calls them), not querysets in the class. Every filterset deep-copies its
+# class's filters, and a queryset there is deep-copied with its whole query (on every list
+# page, four of them); these orders also name translated fields, which modeltranslation
+# resolves in the language active when the queryset is made, not when it is defined.
+
+
+def active_countries(request):
+    return Country.objects.filter(active=True).order_by("kind", "name")
+
+
+def all_topics(request):
+    return Topic.objects.all()
+
+
+def people_with_appointments(request):
+    # Each chosen person's appointments are what about() looks up: read with them.
+    return Person.objects.prefetch_related("appointments")
+
+
+def public_events(request):
+    # An event is public once one of its releases is (Occasion.objects.public); its time
+    # is now, when the form is made.
+    return Occasion.objects.public()
+
+
 class ReleaseFilter(df.FilterSet):
     q = df.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
     country = df.ModelMultipleChoiceFilter(
         label=_("Country or organisation"),
         to_field_name="code",
-        queryset=Country.objects.all(),
+        queryset=active_countries,
         widget=CheckboxList,
         method="filter_about",
     )
     topic = df.ModelMultipleChoiceFilter(
         label=_("Topic"),
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=all_topics,
         widget=CheckboxList,
         method="filter_about",
     )
     official = df.ModelMultipleChoiceFilter(
         label=_("Official"),
         to_field_name="slug",
-        # Each chosen person's appointments are what about() looks up: read with them.
-        queryset=Person.objects.prefetch_related("appointments"),
+        queryset=people_with_appointments,
         widget=CheckboxList,
         method="filter_about",
     )
@@ -91,7 +130,7 @@ class ReleaseFilter(df.FilterSet):
     event = df.ModelChoiceFilter(
         label=_("Event"),
         to_field_name="slug",
-        queryset=Occasion.objects.all(),
+        queryset=public_events,
         empty_label=_("Any event"),
         blank=True,
         widget=RadioList,
@@ -149,12 +188,6 @@ class ReleaseFilter(df.FilterSet):
             self.filters.pop(name, None)
         if not (data or {}).get("q"):
             self.filters.pop("sort", None)
-        if "country" in self.form.fields:
-            field = self.form.fields["country"]
-            field.queryset = field.queryset.filter(active=True).order_by("kind", "name")
-        if "event" in self.form.fields:
-            # An event is public once one of its releases is (Occasion.objects.public).
-            self.form.fields["event"].queryset = Occasion.objects.public()
         # The names are drawn from plain rows kept in the cache (press.site.widgets); the
         # fields still validate what is sent against their querysets.
         counted = {"country": "countries", "topic": "topics", "official": "officials"}
@@ -198,6 +231,6 @@ class ReleaseFilter(df.FilterSet):
     def filter_about(self, queryset, name, value):
         """Releases about the chosen countries, topics or official (``name`` is the filter's,
         as about() takes it)."""
-        if not value:  # nothing chosen: an empty queryset (.none(), no query) or None
+        if nothing_chosen(value):
             return queryset
         return queryset.about(**{name: value})

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from press.models import Kind
+from press.site.filters import nothing_chosen
 from press.site.widgets import DateParts
 
 
@@ -55,7 +56,7 @@ def chosen(filterset):
     fields = filterset.form.fields
     for name, field in fields.items():
         value = data.get(name)
-        if value in (None, "") or (name in ("country", "topic", "official") and not value):
+        if nothing_chosen(value):
             continue
         if name in ("country", "topic", "official"):
             names = {str(choice[0]): choice[1] for choice in field.widget.choices}

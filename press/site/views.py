@@ -26,7 +26,7 @@ from press.models import (
     Status,
     Topic,
 )
-from press.site import finder, page_cache, seo
+from press.site import finder, page_cache, release_links, seo
 from press.site.alerts import alerts_link
 from press.site.feeds import feed_links
 from press.site.filters import ReleaseFilter
@@ -474,24 +474,12 @@ class ReleaseDetailView(DetailView):
     def get_queryset(self):
         # Public, or withdrawn with its notice: withdrawn pages stay readable. Not the search
         # vector: kilobytes a row that the page never shows.
-        return (
-            Release.objects.readable()
-            .defer("search_vector")
-            .prefetch_related(
-                Prefetch("participants", queryset=Appointment.objects.with_names()),
-                "countries",
-                "topics",
-                Prefetch("photos", queryset=Photo.objects.order_by("-is_lead", "order", "id")),
-                "attachments",
-                # Only events that are public here: one with nothing else out yet is still
-                # public through this release, in the language it is read in.
-                Prefetch("occasions", queryset=Occasion.objects.public()),
-            )
-        )
+        # Its links and files are put on it by get_object (press.site.release_links).
+        return Release.objects.readable().defer("search_vector")
 
     def get_object(self, queryset=None):
         try:
-            return super().get_object(queryset)
+            release = super().get_object(queryset)
         except Http404:
             # Published, but not in this language: say where it can be read.
             other = Release.objects.visible().filter(slug=self.kwargs["slug"]).first()
@@ -507,6 +495,8 @@ class ReleaseDetailView(DetailView):
                     raise ReleaseGone(unpublished.public_replacement()) from None
                 raise
             raise ReleaseNotTranslated(other) from None
+        release_links.attach(release)
+        return release
 
     def get(self, request, *args, **kwargs):
         try:
