@@ -44,7 +44,7 @@ class Command(BaseCommand):
             "--jobs",
             type=int,
             default=0,
-            help="Inserting connections (default: 2 on PostgreSQL, 1 on SQLite). Use 1 inside "
+            help="Writing processes (default: 2 on PostgreSQL, 1 on SQLite). Use 1 inside "
             "a transaction that other connections cannot see, as in tests.",
         )
 
