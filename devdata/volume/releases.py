@@ -92,7 +92,7 @@ class ReleaseGenerator:
     def suffixes(self):
         return [f"_{languages.suffix(code)}" for code in languages.codes()]
 
-    def generate(self, count: int, *, batch: int, photos: bool, jobs: int, defer=None) -> int:
+    def generate(self, count: int, *, batch: int, photos: bool, jobs: int, indexes="auto") -> int:
         """Makes and inserts count releases in batches; returns how many."""
         prefix = f"{SLUG_PREFIX}-{self.seed}-"
         offset = Release.objects.filter(slug__startswith=prefix).count()
@@ -115,14 +115,16 @@ class ReleaseGenerator:
 
         postgres = connection.vendor == "postgresql"
         jobs = jobs or (2 if postgres else 1)
-        if defer is None:
-            defer = postgres and count >= DEFER_INDEXES_FROM and count >= self.existing()
+        if indexes == "auto":
+            defer = count >= DEFER_INDEXES_FROM and count >= self.existing()
+        else:
+            defer = indexes == "defer"
         dropped = self.drop_indexes() if defer and postgres else []
         starts = [(start, min(start + batch, count)) for start in range(0, count, batch)]
         made = 0
         gen_time = db_time = 0.0
+        pool = None
         try:
-            pool = None
             if jobs == 1:
                 results = (self.batch(*bounds) for bounds in starts)
             else:
@@ -143,9 +145,10 @@ class ReleaseGenerator:
                 if self.stdout.isatty():
                     self.stdout.write(f"  {made}/{count}", ending="\r")
                     self.stdout.flush()
-            if pool:
-                pool.shutdown()
         finally:
+            if pool:
+                # On an interrupt too: no batch may still be writing while indexes are built.
+                pool.shutdown(cancel_futures=True)
             if dropped:
                 self.build_indexes(dropped, jobs)
         self.stdout.write(
@@ -177,28 +180,39 @@ class ReleaseGenerator:
     def build_indexes(self, found, jobs: int) -> None:
         """Builds the dropped indexes again, on jobs connections side by side."""
         t0 = time.monotonic()
-        queue = list(found)
+        queue = [definition for _name, definition in found]
         lock = threading.Lock()
 
         def work():
+            with transaction.atomic(), connection.cursor() as cursor:
+                # A GIN index over a million tsvectors takes longer than a page may.
+                # Deferred foreign-key checks pending in the transaction forbid CREATE INDEX.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                cursor.execute("SET LOCAL statement_timeout = 0")
+                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+                while True:
+                    with lock:
+                        if not queue:
+                            return
+                        definition = queue.pop(0)
+                    cursor.execute(definition)
+
+        def in_thread():
             try:
-                with connection.cursor() as cursor:
-                    cursor.execute("SET statement_timeout = 0")
-                    cursor.execute("SET maintenance_work_mem = '512MB'")
-                    while True:
-                        with lock:
-                            if not queue:
-                                return
-                            _name, definition = queue.pop(0)
-                        cursor.execute(definition)
+                work()
             finally:
                 connection.close()
 
-        threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        if jobs == 1:  # this connection: its transaction may be one the others cannot see
+            work()
+        else:
+            threads = [threading.Thread(target=in_thread) for _ in range(jobs)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        if queue:
+            raise RuntimeError(f"Indexes not built again: {queue}")
         self.stdout.write(f"{len(found)} indexes built again in {time.monotonic() - t0:.1f} s.")
 
     def batch(self, start, end):
