@@ -8,6 +8,7 @@ what ``press.search.index_releases`` writes. The same seed and the same starting
 give the same rows.
 """
 
+import contextlib
 import datetime
 import multiprocessing
 import random
@@ -53,6 +54,23 @@ _generator = None  # the generator a forked worker process runs batches of
 def _batch_in_process(bounds):
     with translation.override(settings.LANGUAGE_CODE):
         return _generator.batch(*bounds)
+
+
+@contextlib.contextmanager
+def unbounded(cursor):
+    """No statement timeout and no read timeout (ministry.db.postgresql) for a while.
+
+    Both are there so that a page never waits long on the database; building a GIN index
+    over every release or ANALYZE of a large database is meant to. In a transaction.
+    """
+    cursor.execute("SET LOCAL statement_timeout = 0")
+    raw = connection.connection
+    bound = getattr(raw, "read_timeout", None)
+    raw.read_timeout = None
+    try:
+        yield
+    finally:
+        raw.read_timeout = bound
 
 
 class ReleaseGenerator:
@@ -156,7 +174,8 @@ class ReleaseGenerator:
             f"(summed over {jobs} connection{'s' if jobs > 1 else ''})."
         )
         if postgres:
-            with connection.cursor() as cursor:
+            # Statistics for the planner: without them the first searches take seconds.
+            with transaction.atomic(), connection.cursor() as cursor, unbounded(cursor):
                 cursor.execute("ANALYZE")
         return made
 
@@ -188,14 +207,14 @@ class ReleaseGenerator:
                 # A GIN index over a million tsvectors takes longer than a page may.
                 # Deferred foreign-key checks pending in the transaction forbid CREATE INDEX.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("SET LOCAL statement_timeout = 0")
                 cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-                while True:
-                    with lock:
-                        if not queue:
-                            return
-                        definition = queue.pop(0)
-                    cursor.execute(definition)
+                with unbounded(cursor):
+                    while True:
+                        with lock:
+                            if not queue:
+                                return
+                            definition = queue.pop(0)
+                        cursor.execute(definition)
 
         def in_thread():
             try:
