@@ -39,6 +39,7 @@ def main():
         ax.plot(xs, [x["p99_ms"] for _n, x in points], "s--", label="p99")
         ax.set_title(name, fontsize=10)
         ax.set_xscale("log")
+        ax.minorticks_off()  # only the measured counts on the axis
         ax.set_xticks(counts, [f"{n:,}" for n in counts], fontsize=7)
         ax.set_ylabel("ms")
         ax.set_ylim(bottom=0)
