@@ -8,11 +8,9 @@ what ``press.search.index_releases`` writes. The same seed and the same starting
 give the same rows.
 """
 
-import contextlib
 import datetime
 import multiprocessing
 import random
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
@@ -25,7 +23,7 @@ from devdata.volume.cyrillic import to_cyrillic
 from devdata.volume.lexemes import Pieces, folded_titles
 from devdata.volume.phrases import Zipf, html_paragraphs
 from devdata.volume.reference import YEARS, appointment_index, participants_on
-from devdata.volume.writer import Table, deferrable_indexes, next_ids
+from devdata.volume.writer import Table, build_indexes, drop_indexes, next_ids, unbounded
 from press import languages
 from press.models import Appointment, Country, CountryKind, Kind, Photo, Release, Status, Topic
 from press.search.index import FTS_COLUMNS, FTS_TABLE, TRGM_TABLE
@@ -54,23 +52,6 @@ _generator = None  # the generator a forked worker process runs batches of
 def _batch_in_process(bounds):
     with translation.override(settings.LANGUAGE_CODE):
         return _generator.batch(*bounds)
-
-
-@contextlib.contextmanager
-def unbounded(cursor):
-    """No statement timeout and no read timeout (ministry.db.postgresql) for a while.
-
-    Both are there so that a page never waits long on the database; building a GIN index
-    over every release or ANALYZE of a large database is meant to. In a transaction.
-    """
-    cursor.execute("SET LOCAL statement_timeout = 0")
-    raw = connection.connection
-    bound = getattr(raw, "read_timeout", None)
-    raw.read_timeout = None
-    try:
-        yield
-    finally:
-        raw.read_timeout = bound
 
 
 class ReleaseGenerator:
@@ -137,7 +118,7 @@ class ReleaseGenerator:
             defer = count >= DEFER_INDEXES_FROM and count >= self.existing()
         else:
             defer = indexes == "defer"
-        dropped = self.drop_indexes() if defer and postgres else []
+        dropped = drop_indexes(self.stdout) if defer and postgres else []
         starts = [(start, min(start + batch, count)) for start in range(0, count, batch)]
         made = 0
         gen_time = db_time = 0.0
@@ -168,7 +149,7 @@ class ReleaseGenerator:
                 # On an interrupt too: no batch may still be writing while indexes are built.
                 pool.shutdown(cancel_futures=True)
             if dropped:
-                self.build_indexes(dropped, jobs)
+                build_indexes(dropped, jobs, self.stdout)
         self.stdout.write(
             f"Text and index rows {gen_time:.1f} s, database {db_time:.1f} s "
             f"(summed over {jobs} connection{'s' if jobs > 1 else ''})."
@@ -182,57 +163,6 @@ class ReleaseGenerator:
     @staticmethod
     def existing() -> int:
         return Release.objects.count()
-
-    def drop_indexes(self) -> list[tuple[str, str]]:
-        """Drops press_release's secondary indexes; returns what builds them again.
-
-        Hazard: until build_indexes has run, the table has no search or trigram index. Each
-        definition is printed first, so that a killed run can be mended by hand.
-        """
-        with connection.cursor() as cursor:
-            found = deferrable_indexes(cursor)
-            for name, definition in found:
-                self.stdout.write(f"  dropping until the end: {definition};")
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-        return found
-
-    def build_indexes(self, found, jobs: int) -> None:
-        """Builds the dropped indexes again, on jobs connections side by side."""
-        t0 = time.monotonic()
-        queue = [definition for _name, definition in found]
-        lock = threading.Lock()
-
-        def work():
-            with transaction.atomic(), connection.cursor() as cursor:
-                # A GIN index over a million tsvectors takes longer than a page may.
-                # Deferred foreign-key checks pending in the transaction forbid CREATE INDEX.
-                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
-                with unbounded(cursor):
-                    while True:
-                        with lock:
-                            if not queue:
-                                return
-                            definition = queue.pop(0)
-                        cursor.execute(definition)
-
-        def in_thread():
-            try:
-                work()
-            finally:
-                connection.close()
-
-        if jobs == 1:  # this connection: its transaction may be one the others cannot see
-            work()
-        else:
-            threads = [threading.Thread(target=in_thread) for _ in range(jobs)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-        if queue:
-            raise RuntimeError(f"Indexes not built again: {queue}")
-        self.stdout.write(f"{len(found)} indexes built again in {time.monotonic() - t0:.1f} s.")
 
     def batch(self, start, end):
         """Rows start…end-1: made in Python, then written in one transaction."""

@@ -5,11 +5,15 @@ million releases with their links and photos that is most of the time that is no
 analysis. Here a model's columns are prepared once from a template instance (defaults,
 auto_now, modeltranslation's columns) and each row only fills the columns that vary.
 No save(), no signals: whoever writes releases this way writes their search index too.
+Also: dropping the release table's secondary indexes for a large load and building them again.
 """
 
+import contextlib
 import json
+import threading
+import time
 
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 # press_release's indexes that cost most to keep up row by row (GIN over tsvectors and
 # trigrams, partial B-trees); built once after a large load instead.
@@ -94,3 +98,73 @@ def deferrable_indexes(cursor) -> list[tuple[str, str]]:
         [DEFERRED_INDEX_TABLE],
     )
     return cursor.fetchall()
+
+
+@contextlib.contextmanager
+def unbounded(cursor):
+    """No statement timeout and no read timeout (ministry.db.postgresql) for a while.
+
+    Both are there so that a page never waits long on the database; building a GIN index
+    over every release or ANALYZE of a large database is meant to. In a transaction.
+    """
+    cursor.execute("SET LOCAL statement_timeout = 0")
+    raw = connection.connection
+    bound = getattr(raw, "read_timeout", None)
+    raw.read_timeout = None
+    try:
+        yield
+    finally:
+        raw.read_timeout = bound
+
+
+def drop_indexes(stdout) -> list[tuple[str, str]]:
+    """Drops press_release's secondary indexes; returns what builds them again.
+
+    Hazard: until build_indexes has run, the table has no search or trigram index. Each
+    definition is printed first, so that a killed run can be mended by hand.
+    """
+    with connection.cursor() as cursor:
+        found = deferrable_indexes(cursor)
+        for name, definition in found:
+            stdout.write(f"  dropping until the end: {definition};")
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return found
+
+
+def build_indexes(found, jobs: int, stdout) -> None:
+    """Builds the dropped indexes again, on jobs connections side by side."""
+    t0 = time.monotonic()
+    queue = [definition for _name, definition in found]
+    lock = threading.Lock()
+
+    def work():
+        with transaction.atomic(), connection.cursor() as cursor:
+            # A GIN index over a million tsvectors takes longer than a page may.
+            # Deferred foreign-key checks pending in the transaction forbid CREATE INDEX.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            with unbounded(cursor):
+                while True:
+                    with lock:
+                        if not queue:
+                            return
+                        definition = queue.pop(0)
+                    cursor.execute(definition)
+
+    def in_thread():
+        try:
+            work()
+        finally:
+            connection.close()
+
+    if jobs == 1:  # this connection: its transaction may be one the others cannot see
+        work()
+    else:
+        threads = [threading.Thread(target=in_thread) for _ in range(jobs)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    if queue:
+        raise RuntimeError(f"Indexes not built again: {queue}")
+    stdout.write(f"{len(found)} indexes built again in {time.monotonic() - t0:.1f} s.")
