@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTHON ?= python3
 
-.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts bench-peer node scale-demo
+.PHONY: install messages demo run test test-pg test-browser lint format lock makemessages bench bench-load bench-faults bench-alerts bench-peer bench-scale bench-plot node scale-demo
 
 install: $(VENV)/.installed messages node
 
@@ -153,3 +153,21 @@ bench-faults: install
 bench-alerts: install
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
 	$(PY) bench/alerts.py
+
+# Flat cost (issue #21): the press list, a release, a country, an official, a selective search
+# and the admin changelist (filtered, searched) at this database's size, with its table and
+# index sizes, in bench/results/scale-<count>.*. Run it on a 100,000- and a 1,000,000-release
+# database (generate_releases), then `make bench-plot` for bench/results/scale.png.
+bench-scale: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a bench database: see bench/README.md"; exit 1; }
+	$(PY) bench/scale.py
+
+# matplotlib lives in a virtualenv of its own (bench/requirements.txt): the site never needs it.
+BENCH_VENV ?= .venv-bench
+bench-plot: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python bench/plot.py
+
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	test -d $(BENCH_VENV) || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install -q -r bench/requirements.txt
+	touch $@

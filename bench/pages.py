@@ -94,6 +94,7 @@ def measure(client, path, runs, warmups, cold_runs=0):
     return {
         "p50_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 0.95), 1),
+        "p99_ms": round(percentile(times, 0.99), 1),
         "min_ms": round(times[0], 1),
         "max_ms": round(times[-1], 1),
         "queries": len(queries),

@@ -11,7 +11,9 @@ the results are. Writes, from what is there:
   (``per_second``, bench/publish_storm.py, with the pages rendered in that second) and per
   slice otherwise, with the publications marked;
 - peer.png, from peer.json (bench/peer.py): requests/s and one request's p50, ours and the
-  peer's side by side for each page, with the ratio ours / peer written above.
+  peer's side by side for each page, with the ratio ours / peer written above;
+- scale.png, from scale-<N>.json (bench/scale.py): p50 and p99 of each page against the
+  number of releases.
 """
 
 import argparse
@@ -134,6 +136,43 @@ def plot_peer(report, out: Path) -> None:
     plt.close(figure)
 
 
+def plot_scale(results: Path, out: Path) -> bool:
+    """p50 and p99 of each page against the number of releases, from scale-*.json
+    (bench/scale.py). False when there is none."""
+    reports = sorted(
+        (json.loads(path.read_text()) for path in results.glob("scale-*.json")),
+        key=lambda r: r["releases"],
+    )
+    if not reports:
+        return False
+    names = [r["name"] for r in reports[0]["results"]]
+    columns = 4
+    rows = -(-len(names) // columns)
+    figure, axes = plt.subplots(rows, columns, figsize=(4 * columns, 3.2 * rows), squeeze=False)
+    counts = [r["releases"] for r in reports]
+    for ax, name in zip(axes.flat, names, strict=False):
+        found = [next((x for x in r["results"] if x["name"] == name), None) for r in reports]
+        points = [(n, x) for n, x in zip(counts, found, strict=True) if x]
+        xs = [n for n, _x in points]
+        ax.plot(xs, [x["p50_ms"] for _n, x in points], "o-", label="p50")
+        ax.plot(xs, [x["p99_ms"] for _n, x in points], "s--", label="p99")
+        ax.set_title(name, fontsize=10)
+        ax.set_xscale("log")
+        ax.minorticks_off()  # only the measured counts on the axis
+        ax.set_xticks(counts, [f"{n:,}" for n in counts], fontsize=7)
+        ax.set_ylabel("ms")
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+    for ax in list(axes.flat)[len(names) :]:
+        ax.axis("off")
+    loads = ", ".join(f"{r['releases']:,}: load {r['loadavg']}" for r in reports)
+    figure.suptitle(f"Uncached pages against releases (one connection; {loads})", fontsize=9)
+    figure.tight_layout()
+    figure.savefig(out, dpi=110)
+    return True
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, default=RESULTS)
@@ -146,6 +185,8 @@ def main():
     if peer:
         plot_peer(peer, args.results / "peer.png")
         print(args.results / "peer.png")
+    if plot_scale(args.results, args.results / "scale.png"):
+        print(args.results / "scale.png")
 
 
 if __name__ == "__main__":

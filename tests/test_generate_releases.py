@@ -106,3 +106,71 @@ def test_generated_releases_are_indexed_for_search():
             assert cursor.fetchone()[0] == releases.count()
     broad = search_releases(releases.public("uz"), "Oʻzbekiston").count()
     assert 60 <= broad <= 95  # 90 rows minus drafts and withdrawn ones
+
+
+def index_rows(ids):
+    """What the search index holds for these releases, as the database stores it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT id, search_vector::text FROM press_release WHERE id = ANY(%s)", [ids]
+            )
+            return dict(cursor.fetchall())
+        marks = ", ".join(["%s"] * len(ids))
+        cursor.execute(
+            "SELECT f.rowid, f.*, t.title FROM press_release_fts f"
+            f" JOIN press_release_trgm t ON t.rowid = f.rowid WHERE f.rowid IN ({marks})",
+            ids,
+        )
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def test_index_rows_equal_what_index_releases_writes():
+    """The generator's index, built from sentences analyzed once, is the search's own."""
+    from press.search import index_releases, search_releases
+
+    generate(300, seed=11)
+    releases = list(Release.objects.filter(slug__startswith="gen-11-").order_by("pk"))
+    ids = [r.pk for r in releases]
+    queries = ["Oʻzbekiston", "Mongolia", "Узбекистан", '"tashqi ishlar"', "savdo -Mongoliya"]
+    public = Release.objects.filter(pk__in=ids).public("uz")
+    found = {q: sorted(search_releases(public, q).values_list("pk", flat=True)) for q in queries}
+    generated = index_rows(ids)
+    assert len(generated) == 300 and all(generated.values())
+
+    index_releases(releases)  # the search's own analysis of every word
+
+    assert index_rows(ids) == generated
+    again = {q: sorted(search_releases(public, q).values_list("pk", flat=True)) for q in queries}
+    assert again == found
+    assert len(found["Oʻzbekiston"]) > 50
+
+
+def test_rows_hold_what_the_orm_would_write():
+    """Written past the ORM, a release still reads as one saved through it."""
+    generate(20, seed=12)
+    release = Release.objects.filter(slug__startswith="gen-12-").first()
+    assert release.title == release.title_uz and release.body == release.body_uz
+    assert release.change_note == "" and release.withdrawal_reason == ""
+    assert release.created_at and release.updated_at and release.version >= 0
+    assert Release.objects.filter(pk=release.pk).public("en").exists() == (
+        release.status == Status.PUBLISHED
+    )
+    photo = Photo.objects.filter(release=release).order_by("order").first()
+    if photo:
+        assert photo.is_lead and photo.alt_en == "During the meeting" and photo.width == 1600
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's indexes")
+def test_deferred_indexes_are_built_again():
+    def indexes():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'press_release'"
+            )
+            return dict(cursor.fetchall())
+
+    before = indexes()
+    output = generate(50, seed=13, indexes="defer")
+    assert "indexes built again" in output
+    assert indexes() == before

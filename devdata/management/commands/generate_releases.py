@@ -44,11 +44,20 @@ class Command(BaseCommand):
             "--jobs",
             type=int,
             default=0,
-            help="Inserting connections (default: 2 on PostgreSQL, 1 on SQLite). Use 1 inside "
+            help="Writing processes (default: 2 on PostgreSQL, 1 on SQLite). Use 1 inside "
             "a transaction that other connections cannot see, as in tests.",
         )
 
-    def handle(self, *args, count, seed, batch, no_photos, jobs, if_empty, **options):
+        parser.add_argument(
+            "--indexes",
+            choices=("auto", "defer", "keep"),
+            default="auto",
+            help="PostgreSQL: drop the release table's secondary indexes during the load and "
+            "build them once at the end (defer), or keep them up row by row (keep). auto: "
+            "defer from 10,000 rows when they at least double the table.",
+        )
+
+    def handle(self, *args, count, seed, batch, no_photos, jobs, if_empty, indexes, **options):
         if count < 0 or batch < 1:
             raise CommandError("--count must be ≥ 0 and --batch ≥ 1.")
         if if_empty and Release.objects.exists():
@@ -58,7 +67,9 @@ class Command(BaseCommand):
         with translation.override(settings.LANGUAGE_CODE):
             ensure_reference_rows(seed, self.stdout)
             generator = ReleaseGenerator(seed=seed, stdout=self.stdout)
-            made = generator.generate(count, batch=batch, photos=not no_photos, jobs=jobs)
+            made = generator.generate(
+                count, batch=batch, photos=not no_photos, jobs=jobs, indexes=indexes
+            )
         elapsed = time.monotonic() - started
         rate = made / elapsed if elapsed else 0.0
         self.stdout.write(
