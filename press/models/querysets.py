@@ -117,6 +117,12 @@ class ReleaseQuerySet(models.QuerySet):
             queryset = queryset.filter(pk__in=self._links("occasions", "occasion", event))
         return queryset
 
+    def naming_none(self, relation: str):
+        """Releases with no link in ``relation`` ("countries", "topics"): the admin's "-"
+        choice, for releases still to be tagged. A semi-join too, for the reason above."""
+        links = getattr(self.model, relation).through.objects
+        return self.exclude(pk__in=links.values("release_id"))
+
     def related(self, release):
         """Releases other than ``release`` that share a country or a topic with it; none if
         it names neither. Uses the release's countries and topics as prefetched.
