@@ -290,7 +290,7 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         term = query.groups[0][0]
         query = Query([[dataclasses.replace(term, others=named.other_names)]])
     tagged = tagged_condition(named)
-    condition = text_condition(query)
+    either = either_text = condition = text_condition(query)
     if tagged is not None:
         # The ids matched by the text UNION those tagged: each answered by its own index (GIN
         # or FTS5, the link table). An OR of the two in one WHERE makes PostgreSQL read and
@@ -298,15 +298,33 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         text_ids = qs.model.objects.filter(condition).values("pk").order_by()
         tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
         condition = Q(pk__in=text_ids.union(tagged_ids))
+        either = either | tagged
     # The index's own column is never shown, and is the widest: ~9 KB of TOAST to unpack,
     # send and parse for each row read.
     found = qs.filter(condition).defer("search_vector")
     # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
     # whose full count reads most of the table (figures in bench/README.md).
-    count = found[: RANK_LIMIT + 1].count
+    cap = RANK_LIMIT + 1
+    count = found[:cap].count
+    if tagged is not None and connection.features.supports_slicing_ordering_in_compound:
+        # The UNION above gathers every id on both sides before it can count: each side
+        # capped first stops early too. If either side reaches the cap so does the union;
+        # if neither does, each side is whole and the union's count exact. Two capped sides
+        # may hold up to twice the cap, said as the cap. (SQLite cannot cap the sides of a
+        # compound query.)
+        text_side = qs.filter(either_text).values("pk").order_by()[:cap]
+        tagged_side = qs.filter(tagged).values("pk").order_by()[:cap]
+
+        def count():
+            return min(text_side.union(tagged_side).count(), cap)
+
     matches = count() if remember is None else remember("matches", count)
     if matches <= RANK_LIMIT:
         return scored(found, query, tagged, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
-    return found.order_by("-published_at", "-id"), matches
+    # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
+    # the public releases newest first and stop at a page's worth. The UNION above would
+    # first gather every matching id (a third of the archive for a common word) to sort them.
+    broad = qs.filter(either).defer("search_vector")
+    return broad.order_by("-published_at", "-id"), matches

@@ -1,0 +1,58 @@
+"""Many matches: newest first, and the count that chooses that order, capped on each side.
+
+With more than RANK_LIMIT matches the engine lists by date with the text's match OR the
+named entity's tag in one WHERE (so the database can walk the newest releases and stop),
+and counts each side up to the cap (PostgreSQL) or the whole UNION (SQLite). RANK_LIMIT is
+lowered here so that a handful of releases is "many".
+"""
+
+import datetime
+
+import pytest
+from django.utils import timezone, translation
+
+from press.models import Release, Status
+from press.search import engine
+from tests.support import make_release
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(kyrgyzstan):
+    """Releases an hour apart, newest first in this order: two that name Kyrgyzstan in the
+    text, two only tagged with it, a draft naming it, one about something else, and one
+    that names it in the text and is tagged too."""
+    now = timezone.now()
+
+    def release(n, title, **fields):
+        fields.setdefault("published_at", now - datetime.timedelta(hours=n + 1))
+        return make_release(title=title, **fields)
+
+    return {
+        "text 1": release(0, "Qirgʻiziston bilan muzokaralar"),
+        "tagged 1": release(1, "Savdo hamkorligi", countries=[kyrgyzstan]),
+        "draft": release(2, "Qirgʻiziston loyihasi", status=Status.DRAFT, published_at=None),
+        "text 2": release(3, "Qirgʻiziston vaziri tashrifi"),
+        "other": release(4, "Madaniyat kunlari"),
+        "tagged 2": release(5, "Suv resurslari", countries=[kyrgyzstan]),
+        "both": release(6, "Qirgʻiziston va Oʻzbekiston", countries=[kyrgyzstan]),
+    }
+
+
+@pytest.mark.parametrize("limit, order", [(3, "date"), (10, "relevance")])
+def test_many_matches_come_newest_first_with_the_tagged_ones(archive, monkeypatch, limit, order):
+    monkeypatch.setattr(engine, "RANK_LIMIT", limit)
+    with translation.override("uz"):
+        found, matches = engine.search_counted(Release.objects.public("uz"), "Qirgʻiziston")
+        titles = [release.title_uz.removesuffix(" [uz]") for release in found]
+    expected = ["text 1", "tagged 1", "text 2", "tagged 2", "both"]
+    assert sorted(titles) == sorted(archive[key].title_uz.removesuffix(" [uz]") for key in expected)
+    if order == "date":
+        # More than the limit: the count stops just past it, and the list is by date.
+        assert matches == limit + 1
+        assert titles == [archive[key].title_uz.removesuffix(" [uz]") for key in expected]
+        # One WHERE with an OR, not the ids of both sides gathered and sorted first.
+        assert "UNION" not in str(found.query)
+    else:
+        assert matches == 5  # every match counted once, "both" included once
