@@ -179,11 +179,10 @@ def publish(release_id: int) -> dict:
 
 
 def free_port() -> int:
-    import socket
+    sys.path.insert(0, str(ROOT))
+    from scale.cluster import free_port  # outside the kernel's ephemeral range
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_port()
 
 
 def run(python: str, *args: str, env=None) -> dict:

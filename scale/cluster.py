@@ -8,6 +8,7 @@ drives it and says what it shows; ``tests/scale/`` asserts the same.
 """
 
 import os
+import random
 import shutil
 import signal
 import socket
@@ -53,10 +54,32 @@ def missing_tools() -> list[str]:
     return missing
 
 
+def _ephemeral_low() -> int:
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+# Below the kernel's ephemeral range. Hazard: a port asked of the kernel (bind to port 0)
+# comes from that range, and once released it may be handed to any outgoing connection (a
+# test's database client, a parallel run's) before the server meant for it starts: gunicorn
+# then fails with "Address already in use". Ports below the range are never handed out so.
+LISTEN_PORTS = range(max(10000, _ephemeral_low() - 12000), _ephemeral_low())
+
+
 def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port on 127.0.0.1 that nothing listens on now, chosen at random below the
+    ephemeral range (two processes asking at once rarely meet)."""
+    for _ in range(200):
+        port = random.choice(LISTEN_PORTS)
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return port
+    raise OSError(f"no free port in {LISTEN_PORTS.start}-{LISTEN_PORTS.stop - 1}")
 
 
 def wait_for(what: str, check, timeout: float = 60.0) -> None:

@@ -11,6 +11,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import Image
 
+# A port for a test's loopback server, outside the range the kernel hands to outgoing
+# connections (see there).
+from scale.cluster import free_port  # noqa: F401
+
 PASSWORD = "pw"  # every test account's
 
 
@@ -383,14 +387,6 @@ class SmtpSink:
 
     def recipients(self) -> list[str]:
         return sorted(address for _sender, rcpt, _message in self.received for address in rcpt)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def text_part(message) -> str:

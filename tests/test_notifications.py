@@ -3,7 +3,6 @@ or schedule, and a major correction that leaves translations behind."""
 
 import datetime
 import logging
-import socket
 
 import pytest
 from django.core import mail
@@ -12,7 +11,7 @@ from django.utils import timezone, translation
 
 from press import services, tasks
 from press.models import Event, Notification, Preferences, Release, ReviewComment
-from tests.support import make_user, stored
+from tests.support import free_port, make_user, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -241,18 +240,11 @@ def test_a_minor_correction_tells_no_one(
 # --- A mail server that fails -------------------------------------------------------------------
 
 
-def closed_port() -> int:
-    """A local port nothing listens on: connecting to it is refused at once."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_a_failing_mail_server_does_not_undo_the_transition(
     submitted, author, editor, settings, caplog, django_capture_on_commit_callbacks
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         publish(submitted, editor)
     assert stored(submitted).is_published()

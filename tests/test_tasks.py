@@ -3,7 +3,6 @@ runs for a change that rolled back, every task runs after the commit and once, a
 is tried again later and later, and one that keeps failing is shown to administrators."""
 
 import datetime
-import socket
 
 import pytest
 from django.core import mail
@@ -15,6 +14,7 @@ from press import services, tasks
 from press.models import Notification, Release
 from tests.support import (
     DATABASE_TASKS,
+    free_port,
     let_time_pass,
     logged_in,
     make_release,
@@ -47,12 +47,6 @@ def draft(people):
     release = make_release(title="Talks", status="draft", published_at=None)
     services.revision_create(release=release, user=people["author"])
     return release
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_a_change_that_rolls_back_enqueues_nothing(queue, draft, people):
@@ -92,7 +86,7 @@ def test_the_worker_sends_after_the_commit_and_only_once(queue, draft, people):
 def test_a_failing_task_is_tried_again_later_then_shown_as_failed(queue, draft, people, settings):
     settings.PRESS_TASK_ATTEMPTS = 3
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
     services.release_submit(release=draft, user=people["author"])
 
     waits = []
