@@ -290,15 +290,16 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         term = query.groups[0][0]
         query = Query([[dataclasses.replace(term, others=named.other_names)]])
     tagged = tagged_condition(named)
-    either = either_text = condition = text_condition(query)
+    in_text = text_condition(query)
+    condition = either = in_text
     if tagged is not None:
         # The ids matched by the text UNION those tagged: each answered by its own index (GIN
         # or FTS5, the link table). An OR of the two in one WHERE makes PostgreSQL read and
         # match every row's vector instead.
-        text_ids = qs.model.objects.filter(condition).values("pk").order_by()
+        text_ids = qs.model.objects.filter(in_text).values("pk").order_by()
         tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
         condition = Q(pk__in=text_ids.union(tagged_ids))
-        either = either | tagged
+        either = in_text | tagged
     # The index's own column is never shown, and is the widest: ~9 KB of TOAST to unpack,
     # send and parse for each row read.
     found = qs.filter(condition).defer("search_vector")
@@ -312,7 +313,7 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         # if neither does, each side is whole and the union's count exact. Two capped sides
         # may hold up to twice the cap, said as the cap. (SQLite cannot cap the sides of a
         # compound query.)
-        text_side = qs.filter(either_text).values("pk").order_by()[:cap]
+        text_side = qs.filter(in_text).values("pk").order_by()[:cap]
         tagged_side = qs.filter(tagged).values("pk").order_by()[:cap]
 
         def count():
