@@ -98,24 +98,31 @@ class ReleaseQuerySet(models.QuerySet):
         compares whole rows, bodies and all. The link tables are indexed by subject, then
         release (migration 0012), in the same order as release_public_ids_<lang>_idx.
         """
-        queryset = self
+        return self.filter(self.about_condition(
+            country=country, topic=topic, official=official, appointment=appointment, event=event
+        ))  # fmt: skip
+
+    def about_condition(
+        self, *, country=None, topic=None, official=None, appointment=None, event=None
+    ) -> models.Q:
+        """``about()``'s condition, for a query that combines it with others (search: the
+        text's matches or the releases tagged with what the query names)."""
+        condition = models.Q()
         if country is not None:
-            queryset = queryset.filter(pk__in=self._links("countries", "country", country))
+            condition &= models.Q(pk__in=self._links("countries", "country", country))
         if topic is not None:
-            queryset = queryset.filter(pk__in=self._links("topics", "topic", topic))
+            condition &= models.Q(pk__in=self._links("topics", "topic", topic))
         if official is not None:
             # The appointments' ids as values, not a subquery on the person: told them, the
             # planner knows how many links to expect and merges the two indexes in id order.
             # A person read with its appointments (prefetched) costs no query here.
             held = [a.pk for person in _several(official) for a in person.appointments.all()]
-            queryset = queryset.filter(pk__in=self._links("participants", "appointment", held))
+            condition &= models.Q(pk__in=self._links("participants", "appointment", held))
         if appointment is not None:
-            queryset = queryset.filter(
-                pk__in=self._links("participants", "appointment", appointment)
-            )
+            condition &= models.Q(pk__in=self._links("participants", "appointment", appointment))
         if event is not None:
-            queryset = queryset.filter(pk__in=self._links("occasions", "occasion", event))
-        return queryset
+            condition &= models.Q(pk__in=self._links("occasions", "occasion", event))
+        return condition
 
     def naming_none(self, relation: str):
         """Releases with no link in ``relation`` ("countries", "topics"): the admin's "-"

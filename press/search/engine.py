@@ -111,14 +111,24 @@ def pg_tsquery(query: Query) -> str:
     return " | ".join(groups)
 
 
-def pg_score_sql(query: Query) -> tuple[str, list[str]]:
+def pg_score_sql(query: Query, outsiders: list | None = None) -> tuple[str, list]:
+    """The sum of each positive term's best tier, in SQL with its parameters.
+
+    ``outsiders``: for a query of one term, the ids among those scored that its text does
+    not match (tagged only), which score 0 without a look at their vector; None when not
+    known, and each term first asks the vector whether the term is there at all.
+    """
     params, parts = [], []
     for term in query.positive_terms():
-        # First whether the term is in the release at all: a release that is only tagged
-        # with an entity the query names would otherwise test all nine tsqueries, each
-        # unpacking its vector (TOAST) again.
-        whens = ["WHEN NOT (press_release.search_vector @@ %s::tsquery) THEN 0"]
-        params.append(_pg_tiers(term)[-1][1])
+        whens = []
+        if outsiders is None:
+            # A release that is only tagged with an entity the query names would otherwise
+            # test all nine tsqueries, each unpacking its vector (~16 KB of TOAST) again.
+            whens.append("WHEN NOT (press_release.search_vector @@ %s::tsquery) THEN 0")
+            params.append(_pg_tiers(term)[-1][1])
+        elif outsiders:
+            whens.append("WHEN press_release.id = ANY(%s) THEN 0")
+            params.append(outsiders)
         for weights, field_weight in FIELD_WEIGHTS:
             for tier, tsquery in _pg_tiers(term, weights):
                 score = field_weight * tier
@@ -239,13 +249,17 @@ def text_condition(query: Query) -> Q:
     return Q(pk__in=RawSQL(found, [fts_match(query)]))
 
 
-def scored(qs, query: Query, tagged: Q | None = None, language: str | None = None):
+def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = None):
     """qs with ``score``: the sum described at the top, and ENTITY_SCORE for a release
     tagged with an entity the query names, times HITS_SPAN; plus how many of the query's
     words the title in the reader's language (``language``, else the active one) says as
-    written (_own_title_pattern)."""
+    written (_own_title_pattern). ``qs`` holds the ids of ``text_ids`` (matched by the
+    text) and ``tagged_ids`` (tagged), as _matching_ids found them."""
     if connection.vendor == "postgresql":
-        sql, params = pg_score_sql(query)
+        single = len(query.groups) == 1 and len(query.groups[0]) == 1
+        # With one term, whether a row has it is known already: the text side's ids.
+        outsiders = sorted(set(tagged_ids) - set(text_ids)) if single else None
+        sql, params = pg_score_sql(query, outsiders)
     else:
         columns = ", ".join(f"f.{c}" for c in ("t", "ts", "l", "ls", "b", "bs", "p", "ps"))
         sql = (
@@ -254,8 +268,8 @@ def scored(qs, query: Query, tagged: Q | None = None, language: str | None = Non
         )
         params = [_plan(query)]
     score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
-    if tagged is not None:
-        score += Case(When(tagged, then=Value(ENTITY_SCORE)), default=Value(0))
+    if tagged_ids:
+        score += Case(When(_among(tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
     score *= HITS_SPAN
     words = [term for term in query.positive_terms() if not term.phrase]
     if words:
@@ -265,6 +279,55 @@ def scored(qs, query: Query, tagged: Q | None = None, language: str | None = Non
             found = Q(own_title__regex=_own_title_pattern(term))
             score += Case(When(found, then=Value(1)), default=Value(0))
     return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
+
+
+def _among(ids: list):
+    """The releases with these ids, as a condition. On PostgreSQL one array parameter: a
+    list of hundreds of ids, each a parameter, takes longer to compile and send than the
+    query takes to run."""
+    if connection.vendor == "postgresql":
+        return RawSQL('"press_release"."id" = ANY(%s)', [ids], output_field=BooleanField())
+    return Q(pk__in=ids)
+
+
+def _matching_ids(qs, in_text: Q, tagged: Q | None, cap: int) -> tuple[list, list]:
+    """The ids of ``qs`` that the text matches, and those tagged with what the query names,
+    up to ``cap`` on each side (PostgreSQL) or in all (SQLite).
+
+    Each side is answered by its own index (GIN or FTS5, the link table), and stops at the
+    cap: a common word would otherwise gather a third of the archive first. An OR of the two
+    in one WHERE would make PostgreSQL read and match every row's vector instead. One query
+    either way: on PostgreSQL a UNION ALL of the two capped sides, each row marked with its
+    side; SQLite cannot cap the sides of a compound query, so it caps the rows of their UNION
+    and marks each by asking both again (one FTS5 lookup and one link lookup for all).
+    """
+    text_side = qs.filter(in_text).order_by()
+    if tagged is None:
+        return list(text_side.values_list("pk", flat=True)[:cap]), []
+    if connection.features.supports_slicing_ordering_in_compound:
+        rows = text_side.values_list("pk", Value(True), Value(False))[:cap].union(
+            qs.filter(tagged).order_by().values_list("pk", Value(False), Value(True))[:cap],
+            all=True,
+        )
+    else:
+        ids = qs.model.objects.filter(in_text).values("pk").order_by()
+        ids = ids.union(qs.model.objects.filter(tagged).values("pk").order_by())
+        rows = (
+            qs.filter(pk__in=ids)
+            .order_by()
+            .values_list(
+                "pk",
+                ExpressionWrapper(in_text, output_field=BooleanField()),
+                ExpressionWrapper(tagged, output_field=BooleanField()),
+            )[:cap]
+        )
+    text_ids, tagged_ids = set(), set()
+    for pk, matched, named in rows:
+        if matched:
+            text_ids.add(pk)
+        if named:
+            tagged_ids.add(pk)
+    return sorted(text_ids), sorted(tagged_ids)
 
 
 def search_releases(qs, text: str, language: str | None = None):
@@ -279,7 +342,8 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
     What matches: the text (press.search.analyzer's words), or a tag with an entity the
     query names (press.search.entities). The count is what chooses the order; the results
     page shows it too rather than counting again ("more than RANK_LIMIT" beyond).
-    ``remember(name, compute)`` may keep the count (press.site.page_cache.ListMemo).
+    ``remember(name, compute)`` may keep the matching ids, which hold the count
+    (press.site.page_cache.ListMemo: at most a minute, until a release changes).
     """
     query = parse(text)
     if not query:
@@ -291,41 +355,27 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         query = Query([[dataclasses.replace(term, others=named.other_names)]])
     tagged = tagged_condition(named)
     in_text = text_condition(query)
-    condition = either = in_text
-    if tagged is not None:
-        # The ids matched by the text UNION those tagged: each answered by its own index (GIN
-        # or FTS5, the link table). An OR of the two in one WHERE makes PostgreSQL read and
-        # match every row's vector instead.
-        text_ids = qs.model.objects.filter(in_text).values("pk").order_by()
-        tagged_ids = qs.model.objects.filter(tagged).values("pk").order_by()
-        condition = Q(pk__in=text_ids.union(tagged_ids))
-        either = in_text | tagged
-    # The index's own column is never shown, and is the widest: ~9 KB of TOAST to unpack,
-    # send and parse for each row read.
-    found = qs.filter(condition).defer("search_vector")
-    # Counting to RANK_LIMIT + 1 is enough to choose, and stops early on a common word,
-    # whose full count reads most of the table (figures in bench/README.md).
     cap = RANK_LIMIT + 1
-    count = found[:cap].count
-    if tagged is not None and connection.features.supports_slicing_ordering_in_compound:
-        # The UNION above gathers every id on both sides before it can count: each side
-        # capped first stops early too. If either side reaches the cap so does the union;
-        # if neither does, each side is whole and the union's count exact. Two capped sides
-        # may hold up to twice the cap, said as the cap. (SQLite cannot cap the sides of a
-        # compound query.)
-        text_side = qs.filter(in_text).values("pk").order_by()[:cap]
-        tagged_side = qs.filter(tagged).values("pk").order_by()[:cap]
 
-        def count():
-            return min(text_side.union(tagged_side).count(), cap)
+    def matching():
+        return _matching_ids(qs, in_text, tagged, cap)
 
-    matches = count() if remember is None else remember("matches", count)
+    text_ids, tagged_ids = matching() if remember is None else remember("matching ids", matching)
+    ids = sorted({*text_ids, *tagged_ids})
+    # A side that reached the cap may hold more: said as the cap, which ranks by date.
+    matches = min(len(ids), cap)
     if matches <= RANK_LIMIT:
-        return scored(found, query, tagged, language).order_by(
+        # The ids in hand, both sides whole: the page reads those rows by primary key and
+        # scores them, without matching the text or the tags again.
+        # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
+        # unpack, send and parse for each row read.
+        found = qs.filter(_among(ids)).defer("search_vector")
+        return scored(found, query, text_ids, tagged_ids, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
-    # the public releases newest first and stop at a page's worth. The UNION above would
-    # first gather every matching id (a third of the archive for a common word) to sort them.
+    # the public releases newest first and stop at a page's worth. A UNION of the two sides
+    # would first gather every matching id (a third of the archive for a common word).
+    either = in_text if tagged is None else in_text | tagged
     broad = qs.filter(either).defer("search_vector")
     return broad.order_by("-published_at", "-id"), matches

@@ -196,8 +196,6 @@ def named_entities(query: Query) -> Named:
 
 def tagged_condition(named: Named):
     """Releases tagged with any of the entities (in ReleaseQuerySet.about's words)."""
-    from django.db.models import Q
-
     from press.models import Appointment, Release
 
     condition = None
@@ -206,6 +204,6 @@ def tagged_condition(named: Named):
             about = {"appointment": Appointment.objects.filter(person__in=ids).values("pk")}
         else:
             about = {kind: ids}
-        part = Q(pk__in=Release.objects.about(**about).values("pk"))
+        part = Release.objects.about_condition(**about)
         condition = part if condition is None else condition | part
     return condition
