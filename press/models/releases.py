@@ -226,7 +226,13 @@ class Release(LanguageStates, MachineTranslated):
             models.Index(fields=["updated_at"], name="release_updated_idx"),
             # The admin list's usual filters and its date hierarchy: their counts and years
             # read from the index alone, not from the wide rows (bodies in four languages).
-            models.Index(fields=["status", "kind", "event_date"], name="release_status_kind_idx"),
+            # With the id (PostgreSQL: INCLUDE) for a filter by country or topic, a semi-join
+            # on the id: else each of its three scans reads the whole heap.
+            models.Index(
+                fields=["status", "kind", "event_date"],
+                include=["id"],
+                name="release_status_kind_idx",
+            ),
             GinIndex(fields=["search_vector"], name="release_search_gin"),
         ]
         permissions = [
