@@ -104,3 +104,35 @@ def test_a_renamed_country_is_renamed_on_kept_cards(client, archive, uzbekistan)
     uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
     uzbekistan.save()
     assert "Oʻzbekiston Respublikasi" in client.get("/uz/press/").content.decode()
+
+
+def test_a_kept_article_is_the_one_rendered_and_follows_each_change(
+    client, editor, archive, uzbekistan
+):
+    release = archive[0]
+    path = f"/ru/press/{release.slug}/"
+    first = client.get(path).content.decode()
+    assert "Xabar 0 [ru]" in first and "Узбекистан" in first
+    # Kept: a write that sends no signal (and so bumps no tag) is not seen in the article,
+    # only in what is rendered each time (the page's <title>)...
+    Release.objects.filter(pk=release.pk).update(title_ru="Без сигнала")
+    page = client.get(path).content.decode()
+    assert "<h1>Xabar 0 [ru]</h1>" in page and "<title>Без сигнала" in page
+    # ...a correction is, and so is a renamed country.
+    services.release_correct(
+        release=Release.objects.get(pk=release.pk),
+        user=editor,
+        changes={"title_ru": "Исправленный"},
+        major=False,
+    )
+    page = client.get(path).content.decode()
+    assert "<h1>Исправленный</h1>" in page and "Xabar 0 [ru]" not in page
+    uzbekistan.name_ru = "Республика Узбекистан"
+    uzbekistan.save()
+    assert "Республика Узбекистан" in client.get(path).content.decode()
+
+
+def test_an_article_is_kept_per_language(client, archive):
+    release = archive[0]
+    assert "<h1>Xabar 0 [ru]</h1>" in client.get(f"/ru/press/{release.slug}/").content.decode()
+    assert "<h1>Xabar 0 [en]</h1>" in client.get(f"/en/press/{release.slug}/").content.decode()

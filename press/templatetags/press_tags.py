@@ -9,7 +9,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from press import languages, search
-from press.site import cards, seo
+from press.site import cards, fragments, seo
 from press.text import sanitize_html, shorten
 
 register = template.Library()
@@ -229,3 +229,31 @@ def fold_table():
     box (static/js/site.js), which must compare names exactly as the search does."""
     table = {chr(code): spelling or "" for code, spelling in search.FOLD_TABLE.items()}
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"))
+
+
+class KeptForReleaseNode(template.Node):
+    def __init__(self, nodelist, release, name):
+        self.nodelist, self.release, self.name = nodelist, release, name
+
+    def render(self, context):
+        return fragments.kept_for_release(
+            self.release.resolve(context),
+            self.name,
+            context.template.source,
+            lambda: self.nodelist.render(context),
+            preview=bool(context.get("preview")),
+        )
+
+
+@register.tag
+def kept_for(parser, token):
+    """{% kept_for release "name" %}…{% endkept_for %}: the block's HTML kept in the cache
+    until the release changes (press.site.fragments). Only what depends on the release and
+    the language alone may be inside."""
+    try:
+        _, release, name = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError('usage: {% kept_for release "name" %}') from None
+    nodelist = parser.parse(("endkept_for",))
+    parser.delete_first_token()
+    return KeptForReleaseNode(nodelist, parser.compile_filter(release), name.strip("\"'"))
