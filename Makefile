@@ -77,9 +77,10 @@ test test-browser: export PYTHONDONTWRITEBYTECODE :=
 test: install
 	$(PY) -m pytest $(PYTEST_PARALLEL)
 
-# Only the Chromium tests (journeys, Nu Html Checker, axe); screenshots in test-artifacts/.
+# Only the Chromium tests (journeys, Nu Html Checker, axe), with their screenshots in
+# test-artifacts/ to look at (make test takes none: PNG encoding is time that checks nothing).
 test-browser: install
-	$(PY) -m pytest -m browser $(PYTEST_PARALLEL)
+	PRESS_SCREENSHOTS=1 $(PY) -m pytest -m browser $(PYTEST_PARALLEL)
 
 # The checks .pre-commit-config.yaml runs before a commit, on every file: lint only looks,
 # format rewrites. Python files are those git tracks or would track, migrations excepted.

@@ -2,7 +2,7 @@
 
 Debian's /usr/bin/chromium is used (``playwright install`` downloads are not available);
 without it, or without the playwright package, these tests skip and say why. Screenshots
-go to test-artifacts/ (git-ignored); CI keeps them.
+go to test-artifacts/ (git-ignored) when PRESS_SCREENSHOTS is set, as make test-browser does.
 """
 
 import datetime
@@ -187,7 +187,11 @@ def open_page(browser):
 
 @pytest.fixture
 def shot(request):
-    """shot(page, "name"): a full-page screenshot in test-artifacts/<test name>/."""
+    """shot(page, "name"): a full-page screenshot in test-artifacts/<test name>/, taken when
+    PRESS_SCREENSHOTS is set (make test-browser sets it): they are for people to look at,
+    and encoding ~170 full pages as PNG is a sixth of the browser tests' time in make test."""
+    if not os.environ.get("PRESS_SCREENSHOTS"):
+        return lambda page, name: None
     folder = ARTIFACTS / request.node.name.replace("/", "_")[:120]
     folder.mkdir(parents=True, exist_ok=True)
 
