@@ -1,9 +1,10 @@
 """Many matches: newest first, and the count that chooses that order, capped on each side.
 
-With more than RANK_LIMIT matches the engine lists by date with the text's match OR the
-named entity's tag in one WHERE (so the database can walk the newest releases and stop),
-and counts each side up to the cap (PostgreSQL) or the whole UNION (SQLite). RANK_LIMIT is
-lowered here so that a handful of releases is "many".
+With more than RANK_LIMIT matches the engine lists by date: among the ids it gathered, when
+it gathered them all (up to GATHER_LIMIT on each side on PostgreSQL, in all on SQLite), else
+with the text's match OR the named entity's tag in one WHERE (so the database can walk the
+newest releases and stop). RANK_LIMIT and GATHER_LIMIT are lowered here so that a handful of
+releases is "many".
 """
 
 import datetime
@@ -40,19 +41,29 @@ def archive(kyrgyzstan):
     }
 
 
-@pytest.mark.parametrize("limit, order", [(3, "date"), (10, "relevance")])
-def test_many_matches_come_newest_first_with_the_tagged_ones(archive, monkeypatch, limit, order):
+@pytest.mark.parametrize(
+    "limit, gather, order",
+    [(3, 2, "date, walked"), (3, 10, "date, among the ids"), (10, 10, "relevance")],
+)
+def test_many_matches_come_newest_first_with_the_tagged_ones(
+    archive, monkeypatch, limit, gather, order
+):
     monkeypatch.setattr(engine, "RANK_LIMIT", limit)
+    monkeypatch.setattr(engine, "GATHER_LIMIT", gather)
     with translation.override("uz"):
         found, matches = engine.search_counted(Release.objects.public("uz"), "Qirgʻiziston")
         titles = [release.title_uz.removesuffix(" [uz]") for release in found]
     expected = ["text 1", "tagged 1", "text 2", "tagged 2", "both"]
     assert sorted(titles) == sorted(archive[key].title_uz.removesuffix(" [uz]") for key in expected)
-    if order == "date":
+    if order.startswith("date"):
         # More than the limit: the count stops just past it, and the list is by date.
         assert matches == limit + 1
         assert titles == [archive[key].title_uz.removesuffix(" [uz]") for key in expected]
-        # One WHERE with an OR, not the ids of both sides gathered and sorted first.
-        assert "UNION" not in str(found.query)
+        sql = str(found.query)
+        assert "UNION" not in sql
+        if order == "date, walked":  # one WHERE with the text's match OR the tag
+            assert "press_release_countries" in sql
+        else:  # the gathered ids only, matched no more
+            assert "press_release_countries" not in sql
     else:
         assert matches == 5  # every match counted once, "both" included once

@@ -42,6 +42,11 @@ from press.search.index import FTS_TABLE, STEM_MARK
 from press.search.names import UzFold
 
 RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (cheaper, as useful)
+# Ids gathered on each side (text, tags) before a search gives up gathering: up to this many
+# a list by date sorts the ids in hand; beyond, it walks the releases newest first, which
+# stops early only when matches are dense (at 1,000,000 releases a name in 0.1 % of them
+# was a walk through ~20,000 vectors for a page).
+GATHER_LIMIT = 5000
 FIELD_WEIGHTS = (("A", 100), ("B", 10), ("CD", 1))  # title, lead, body and place
 EXACT, STEM, PREFIX = 3, 2, 1
 ENTITY_SCORE = 30  # tagged with an entity the query names: as much as a word in the lead
@@ -254,7 +259,7 @@ def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = 
     tagged with an entity the query names, times HITS_SPAN; plus how many of the query's
     words the title in the reader's language (``language``, else the active one) says as
     written (_own_title_pattern). ``qs`` holds the ids of ``text_ids`` (matched by the
-    text) and ``tagged_ids`` (tagged), as _matching_ids found them."""
+    text) and ``tagged_ids`` (tagged), as _matching found them."""
     if connection.vendor == "postgresql":
         single = len(query.groups) == 1 and len(query.groups[0]) == 1
         # With one term, whether a row has it is known already: the text side's ids.
@@ -290,8 +295,23 @@ def _among(ids: list):
     return Q(pk__in=ids)
 
 
-def _matching_ids(qs, in_text: Q, tagged: Q | None, cap: int) -> tuple[list, list]:
-    """The ids of ``qs`` that the text matches, and those tagged with what the query names,
+@dataclasses.dataclass(frozen=True)
+class Matching:
+    """What a query matches: the ids the text matches, those tagged with what it names, and
+    whether they are all of them (else each side, or their union on SQLite, stopped at
+    the cap)."""
+
+    text_ids: list
+    tagged_ids: list
+    whole: bool
+
+    @property
+    def ids(self) -> list:
+        return sorted({*self.text_ids, *self.tagged_ids})
+
+
+def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
+    """The ids of ``qs`` that the text matches and those tagged with what the query names,
     up to ``cap`` on each side (PostgreSQL) or in all (SQLite).
 
     Each side is answered by its own index (GIN or FTS5, the link table), and stops at the
@@ -303,7 +323,8 @@ def _matching_ids(qs, in_text: Q, tagged: Q | None, cap: int) -> tuple[list, lis
     """
     text_side = qs.filter(in_text).order_by()
     if tagged is None:
-        return list(text_side.values_list("pk", flat=True)[:cap]), []
+        text_ids = list(text_side.values_list("pk", flat=True)[:cap])
+        return Matching(text_ids, [], whole=len(text_ids) < cap)
     if connection.features.supports_slicing_ordering_in_compound:
         rows = text_side.values_list("pk", Value(True), Value(False))[:cap].union(
             qs.filter(tagged).order_by().values_list("pk", Value(False), Value(True))[:cap],
@@ -321,13 +342,18 @@ def _matching_ids(qs, in_text: Q, tagged: Q | None, cap: int) -> tuple[list, lis
                 ExpressionWrapper(tagged, output_field=BooleanField()),
             )[:cap]
         )
-    text_ids, tagged_ids = set(), set()
+    text_ids, tagged_ids, rows_read = [], [], 0
     for pk, matched, named in rows:
+        rows_read += 1
         if matched:
-            text_ids.add(pk)
+            text_ids.append(pk)
         if named:
-            tagged_ids.add(pk)
-    return sorted(text_ids), sorted(tagged_ids)
+            tagged_ids.append(pk)
+    if connection.features.supports_slicing_ordering_in_compound:
+        whole = len(text_ids) < cap and len(tagged_ids) < cap
+    else:
+        whole = rows_read < cap
+    return Matching(sorted(set(text_ids)), sorted(set(tagged_ids)), whole)
 
 
 def search_releases(qs, text: str, language: str | None = None):
@@ -355,27 +381,30 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         query = Query([[dataclasses.replace(term, others=named.other_names)]])
     tagged = tagged_condition(named)
     in_text = text_condition(query)
-    cap = RANK_LIMIT + 1
 
     def matching():
-        return _matching_ids(qs, in_text, tagged, cap)
+        return _matching(qs, in_text, tagged, GATHER_LIMIT + 1)
 
-    text_ids, tagged_ids = matching() if remember is None else remember("matching ids", matching)
-    ids = sorted({*text_ids, *tagged_ids})
-    # A side that reached the cap may hold more: said as the cap, which ranks by date.
-    matches = min(len(ids), cap)
+    found = matching() if remember is None else remember("matching ids", matching)
+    ids = found.ids
+    # Beyond RANK_LIMIT the count is said as "more than" it; so is a gathering that stopped.
+    matches = min(len(ids), RANK_LIMIT + 1) if found.whole else RANK_LIMIT + 1
     if matches <= RANK_LIMIT:
         # The ids in hand, both sides whole: the page reads those rows by primary key and
         # scores them, without matching the text or the tags again.
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
-        found = qs.filter(_among(ids)).defer("search_vector")
-        return scored(found, query, text_ids, tagged_ids, language).order_by(
+        rows = qs.filter(_among(ids)).defer("search_vector")
+        return scored(rows, query, found.text_ids, found.tagged_ids, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
+    by_date = ("-published_at", "-id")
+    if found.whole:
+        # Many, but every one in hand: sorted by date among those ids.
+        return qs.filter(_among(ids)).defer("search_vector").order_by(*by_date), matches
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
     # the public releases newest first and stop at a page's worth. A UNION of the two sides
     # would first gather every matching id (a third of the archive for a common word).
     either = in_text if tagged is None else in_text | tagged
     broad = qs.filter(either).defer("search_vector")
-    return broad.order_by("-published_at", "-id"), matches
+    return broad.order_by(*by_date), matches
