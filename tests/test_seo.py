@@ -8,6 +8,7 @@ import re
 import pytest
 
 from press.models import Release, Status
+from press.site import page_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -151,6 +152,8 @@ class TestReleasePageExtras:
             language_changed_at={"en": corrected.isoformat()},
             change_note_en="The date was corrected.",
         )
+        # update() sends no signal: drop what a save would (the kept article, its links).
+        page_cache.invalidate(tags=page_cache.linked_tags(release.pk))
         html = client.get(f"/en/press/{release.slug}/").content.decode()
         assert "Updated" in html and "The date was corrected." in html
 
