@@ -16,6 +16,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='release',
-            index=models.Index(fields=['status', 'kind', 'event_date'], include=('id',), name='release_status_kind_idx'),
+            index=models.Index(fields=['status', 'kind', 'event_date', 'id'], name='release_status_kind_idx'),
         ),
     ]
