@@ -263,7 +263,7 @@ def test_a_results_page_counts_its_matches_once(client, release_factory):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from press.search.engine import GATHER_LIMIT
+    from press.search.engine import gather_limit
 
     for n in range(3):
         release_factory(title=f"Uchrashuv {n}")
@@ -273,7 +273,7 @@ def test_a_results_page_counts_its_matches_once(client, release_factory):
     # The search gathers the matching ids up to the cap (they choose the order and are the
     # paginator's count): once, and no COUNT besides; and another page of the list does neither
     # again. (The finder's releases per country, topic and official are grouped counts.)
-    gathers = f"LIMIT {GATHER_LIMIT + 1}"
+    gathers = f"LIMIT {gather_limit() + 1}"
     assert sum(gathers in q["sql"] for q in ctx.captured_queries) == 1
     assert sum(counts_matches(q["sql"]) for q in ctx.captured_queries) == 0
     with CaptureQueriesContext(connection) as ctx:
