@@ -325,7 +325,8 @@ def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
     if tagged is None:
         text_ids = list(text_side.values_list("pk", flat=True)[:cap])
         return Matching(text_ids, [], whole=len(text_ids) < cap)
-    if connection.features.supports_slicing_ordering_in_compound:
+    capped_sides = connection.features.supports_slicing_ordering_in_compound
+    if capped_sides:
         rows = text_side.values_list("pk", Value(True), Value(False))[:cap].union(
             qs.filter(tagged).order_by().values_list("pk", Value(False), Value(True))[:cap],
             all=True,
@@ -349,10 +350,7 @@ def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
             text_ids.append(pk)
         if named:
             tagged_ids.append(pk)
-    if connection.features.supports_slicing_ordering_in_compound:
-        whole = len(text_ids) < cap and len(tagged_ids) < cap
-    else:
-        whole = rows_read < cap
+    whole = len(text_ids) < cap and len(tagged_ids) < cap if capped_sides else rows_read < cap
     return Matching(sorted(set(text_ids)), sorted(set(tagged_ids)), whole)
 
 

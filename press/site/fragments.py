@@ -10,9 +10,9 @@ HTML is kept per language and release under the page cache's tags (press.site.pa
 Only for a published release read by anyone (not a preview, whose draft changes without
 a publication, nor a withdrawn release, whose notice is rare enough to render). What is
 kept must not depend on the request (no user, no CSRF token, no query string): the blocks
-marked ``{% kept_for release "name" %}`` in the templates say so by where they end. The key holds a
-digest of the page's template source, so a deploy that changes it never serves the old
-markup; at most ``SECONDS`` in any case.
+marked ``{% kept_for release "name" %}`` in the templates say so by where they end. The
+key holds a digest of the page's template source, so a deploy that changes it never serves
+the old markup; at most ``SECONDS`` in any case.
 """
 
 import hashlib
