@@ -256,14 +256,16 @@ class Release(LanguageStates, MachineTranslated):
 
     def languages_filled(self) -> list[str]:
         """Language codes in which the title and body are written."""
-        deferred = self.get_deferred_fields()
+        # A field left out of the query is missing from __dict__ (Django's own test for a
+        # deferred field; get_deferred_fields() builds a set of them all, on every call).
+        loaded = self.__dict__
         return [
             code
             for code in languages.codes()
             # Fetched without that body (a list): the stored flag says the same, unfetched.
             if (
                 getattr(self, f"in_{languages.suffix(code)}")
-                if languages.field("body", code) in deferred
+                if languages.field("body", code) not in loaded
                 else getattr(self, languages.field("title", code))
                 and getattr(self, languages.field("body", code))
             )
