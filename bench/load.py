@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -29,16 +28,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scale.cluster import free_port  # noqa: E402  (outside the kernel's ephemeral range)
+
 HOST = "127.0.0.1"
 TARGET_RPS = 1000
 TARGET_P99_MS = 50.0
 MAX_DURATION = 20
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
 
 
 def release_path(env) -> str:
