@@ -96,3 +96,12 @@ def test_the_probed_years_skip_a_year_without_the_filtered_releases(
     _, links = list_page(editor_client, countries__id__exact=uzbekistan.pk)
     years = sorted(re.findall(r"event_date__year=(\d+)", " ".join(links)))
     assert years == ["2019", "2021", "2023"]
+
+
+def test_the_list_never_counts_each_filter_choice(archive, editor_client, uzbekistan):
+    # Django's facets would count the archive once per country in the sidebar.
+    html, _ = list_page(editor_client, _facets="True")
+    assert "Show counts" not in html and "Hide counts" not in html
+    link = rf'href="\?[^"]*countries__id__exact={uzbekistan.pk}"[^>]*>([^<]*)<'
+    country = re.search(link, html)
+    assert country and country[1].strip() == str(uzbekistan)  # no "(5)" beside it

@@ -90,6 +90,9 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     show_full_result_count = False
     list_per_page = 50
     paginator = CappedPaginator
+    # Django's "Show counts" counts the list once for each choice of each filter: ~280
+    # counts (a country each), every one over the whole filtered archive.
+    show_facets = admin.ShowFacets.NEVER
     autocomplete_fields = ("countries", "topics", "participants", "occasions")
     readonly_fields = ("created_at", "updated_at")
     inlines = [PhotoInline, AttachmentInline]
