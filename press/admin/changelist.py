@@ -1,9 +1,9 @@
 """The editors' release list on a large archive.
 
-Django's changelist reads every matching row twice besides the page: to count them for the
-paginator, and for the date hierarchy above the list (MIN/MAX of the date, then its
-DISTINCT years or months). For a country named in a third of a million releases that is
-three scans of 300,000 rows for a page of 50. Here the count stops at ``COUNT_CAP`` (the
+Django's changelist reads every matching row three times besides the page: to count them
+for the paginator, then twice for the date hierarchy above the list (MIN/MAX of the date,
+then its DISTINCT years or months). For a country named in a third of a million releases
+that is three scans of 300,000 rows for a page of 50. Here the count stops at ``COUNT_CAP`` (the
 page says "more than 10,000"), and a list that long gets its date hierarchy by asking, a
 period at a time, whether it has a release, which an index answers at the first match.
 """
@@ -39,9 +39,10 @@ class PeriodProbe:
     matching row: the first and last date each by one index walk (ORDER BY … LIMIT 1), and
     the years, months or days that have a release by one EXISTS each, all in one query.
 
-    Hazard: it is not a queryset. It stands in for ``cl.queryset`` only after the page's
+    Hazards: it is not a queryset. It stands in for ``cl.queryset`` only after the page's
     rows are fetched, when the date hierarchy is the one reader left (Django 5.2's
-    ``admin_list.date_hierarchy`` calls ``aggregate`` and ``dates``, nothing else).
+    ``admin_list.date_hierarchy`` calls ``aggregate`` and ``dates``, nothing else). And it
+    is for a date field (``event_date``): a datetime's periods would need the local day.
     """
 
     def __init__(self, queryset):
