@@ -6,6 +6,8 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -105,3 +107,20 @@ def test_the_list_never_counts_each_filter_choice(archive, editor_client, uzbeki
     link = rf'href="\?[^"]*countries__id__exact={uzbekistan.pk}"[^>]*>([^<]*)<'
     country = re.search(link, html)
     assert country and country[1].strip() == str(uzbekistan)  # no "(5)" beside it
+
+
+def test_a_search_runs_once_for_the_count_the_page_and_the_dates(
+    archive, editor_client, release_factory
+):
+    found = release_factory(title="Muzokaralar", event_date=datetime.date(2018, 2, 1))
+    with CaptureQueriesContext(connection) as queries:
+        html, links = list_page(editor_client, q="muzokara")
+    searches = [q["sql"] for q in queries if "muzokara" in q["sql"].lower()]
+    assert len(searches) == 1, searches
+    assert re.findall(r'href="/en/admin/press/release/(\d+)/change/', html) == [str(found.pk)]
+    assert "1 result" in html
+    # The hierarchy from the one match: its year to go back to, its day.
+    assert [link.replace("&amp;", "&") for link in links] == [
+        "event_date__day=1&event_date__month=2&event_date__year=2018&q=muzokara",
+        "event_date__year=2018&q=muzokara",
+    ]

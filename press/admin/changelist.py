@@ -99,19 +99,32 @@ def periods(first, last, kind):
 
 
 class ReleaseChangeList(ChangeList):
+    # What the list never shows: a 9 KB search vector, and the leads, bodies and notes of
+    # every language (modeltranslation expands each name). Actions still get whole rows:
+    # they build their own queryset (get_queryset).
+    UNSHOWN = ("search_vector", "lead", "body", "change_note", "withdrawal_reason")
+
     def get_results(self, request):
-        # The page's rows without what the list never shows: a 9 KB search vector, and the
-        # leads, bodies and notes of every language (modeltranslation expands each name).
-        # Actions still get whole rows: they build their own queryset (get_queryset).
-        self.queryset = self.queryset.defer(
-            "search_vector", "lead", "body", "change_note", "withdrawal_reason"
-        )
+        searched_once = self.query and self.search_once()
+        self.queryset = self.queryset.defer(*self.UNSHOWN)
         super().get_results(request)
         # Only the date hierarchy reads the queryset after this.
-        if self.query:
+        if self.query and not searched_once:
             # Its MIN/MAX would walk the event_date index testing four folded titles a row
             # until one matches (slow for a rare word); by id, the search's trigram indexes
             # answer first.
             self.queryset = self.root_queryset.filter(pk__in=self.queryset.values("pk"))
         if self.paginator.capped:
             self.queryset = PeriodProbe(self.queryset)
+
+    def search_once(self) -> bool:
+        """Replaces a search's condition by the ids it matches, when they are no more than
+        COUNT_CAP: else the count, the page and the date hierarchy each run the search
+        again (four folded titles and the slug through their trigram indexes). Says whether
+        it did; a search matching more keeps its condition, and the capped count."""
+        ids = list(self.queryset.order_by().values_list("pk", flat=True)[: COUNT_CAP + 1])
+        if len(ids) > COUNT_CAP:
+            return False
+        ordering = self.queryset.query.order_by
+        self.queryset = self.root_queryset.among(ids).order_by(*ordering)
+        return True

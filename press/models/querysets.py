@@ -17,7 +17,8 @@ same of one release. The conditions themselves are in press/models/rules.py.
 
 import datetime
 
-from django.db import models
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
 
 from press import languages
 from press.models import rules
@@ -30,12 +31,28 @@ def filled_flag(code: str | None = None) -> str:
     return f"in_{languages.suffix(code or languages.current())}"
 
 
+def among_ids(ids: list):
+    """The releases with these ids, as a condition. On PostgreSQL one array parameter: a
+    list of hundreds of ids, each a parameter, takes longer to compile and send than the
+    query takes to run.
+
+    Hazard: there the SQL names the table, so it means the outer query's release inside a
+    subquery that aliases the table (an ``Exists``, a ``pk__in`` of releases)."""
+    if connection.vendor == "postgresql":
+        return RawSQL('"press_release"."id" = ANY(%s)', [ids], output_field=models.BooleanField())
+    return models.Q(pk__in=ids)
+
+
 def _several(value) -> list:
     """One model instance as a list of one; several (a list, a queryset) as they are."""
     return [value] if isinstance(value, models.Model) else value
 
 
 class ReleaseQuerySet(models.QuerySet):
+    def among(self, ids: list):
+        """The releases with these ids (a list in hand: a search's, a list's matches)."""
+        return self.filter(among_ids(ids))
+
     # --- Status and time ------------------------------------------------------------------
 
     def published(self, *, since: datetime.datetime | None = None):

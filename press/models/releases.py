@@ -232,6 +232,12 @@ class Release(LanguageStates, MachineTranslated):
             models.Index(
                 fields=["status", "kind", "event_date", "id"], name="release_status_kind_idx"
             ),
+            # The admin list unfiltered, in the model's order (drafts, whose time is NULL,
+            # first, as PostgreSQL sorts DESC): else it sorts every draft for a page.
+            models.Index(fields=["-published_at", "-id"], name="release_newest_idx"),
+            # A status filter met with a country's or topic's release ids, in id order: the
+            # capped count (press/admin/changelist.py) merges the two from indexes alone.
+            models.Index(fields=["status", "id"], name="release_status_id_idx"),
             GinIndex(fields=["search_vector"], name="release_search_gin"),
         ]
         permissions = [

@@ -36,6 +36,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from press import languages
+from press.models.querysets import among_ids
 from press.search.analyzer import Query, Term, parse
 from press.search.entities import named_entities, tagged_condition
 from press.search.index import FTS_TABLE, STEM_MARK
@@ -274,7 +275,7 @@ def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = 
         params = [_plan(query)]
     score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
     if tagged_ids:
-        score += Case(When(_among(tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
+        score += Case(When(among_ids(tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
     score *= HITS_SPAN
     words = [term for term in query.positive_terms() if not term.phrase]
     if words:
@@ -284,15 +285,6 @@ def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = 
             found = Q(own_title__regex=_own_title_pattern(term))
             score += Case(When(found, then=Value(1)), default=Value(0))
     return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
-
-
-def _among(ids: list):
-    """The releases with these ids, as a condition. On PostgreSQL one array parameter: a
-    list of hundreds of ids, each a parameter, takes longer to compile and send than the
-    query takes to run."""
-    if connection.vendor == "postgresql":
-        return RawSQL('"press_release"."id" = ANY(%s)', [ids], output_field=BooleanField())
-    return Q(pk__in=ids)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -402,14 +394,14 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         # scores them, without matching the text or the tags again.
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
-        rows = qs.filter(_among(ids)).defer("search_vector")
+        rows = qs.filter(among_ids(ids)).defer("search_vector")
         return scored(rows, query, found.text_ids, found.tagged_ids, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
     by_date = ("-published_at", "-id")
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
-        return qs.filter(_among(ids)).defer("search_vector").order_by(*by_date), matches
+        return qs.filter(among_ids(ids)).defer("search_vector").order_by(*by_date), matches
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
     # the public releases newest first and stop at a page's worth. A UNION of the two sides
     # would first gather every matching id (a third of the archive for a common word).
