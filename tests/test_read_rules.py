@@ -6,6 +6,7 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -328,3 +329,13 @@ def test_published_through_a_relation(timeline, uzbekistan, minister):
     with time_machine.travel(NOW + 3 * HOUR, tick=False):
         official = Person.objects.filter(rules.published(path="appointments__releases"))
         assert list(official) == [minister.person]
+
+
+def test_among_names_its_own_rows_inside_a_subquery(release_factory, uzbekistan, kyrgyzstan):
+    # On PostgreSQL one array parameter; the column must be named as the query at hand
+    # aliases the table: inside a subquery of another model's query, not as the table.
+    first = release_factory(title="First", countries=[uzbekistan])
+    second = release_factory(title="Second", countries=[kyrgyzstan])
+    assert list(Release.objects.among([second.pk, first.pk]).order_by("pk")) == [first, second]
+    named = Release.objects.among([first.pk]).filter(countries=OuterRef("pk"))
+    assert list(Country.objects.filter(Exists(named))) == [uzbekistan]

@@ -18,7 +18,6 @@ same of one release. The conditions themselves are in press/models/rules.py.
 import datetime
 
 from django.db import connection, models
-from django.db.models.expressions import RawSQL
 
 from press import languages
 from press.models import rules
@@ -31,15 +30,24 @@ def filled_flag(code: str | None = None) -> str:
     return f"in_{languages.suffix(code or languages.current())}"
 
 
+class _AnyOf(models.Lookup):
+    """``"press_release"."id" = ANY(%s)``: the list as one array parameter. A lookup, so
+    that the column is named as the query at hand aliases it (inside an ``Exists``, say)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False  # the list goes to the driver as it is, an array
+
+    def as_sql(self, compiler, connection):
+        column, params = self.process_lhs(compiler, connection)
+        return f"{column} = ANY(%s)", [*params, list(self.rhs)]
+
+
 def among_ids(ids: list):
     """The releases with these ids, as a condition. On PostgreSQL one array parameter: a
     list of hundreds of ids, each a parameter, takes longer to compile and send than the
-    query takes to run.
-
-    Hazard: there the SQL names the table, so it means the outer query's release inside a
-    subquery that aliases the table (an ``Exists``, a ``pk__in`` of releases)."""
+    query takes to run."""
     if connection.vendor == "postgresql":
-        return RawSQL('"press_release"."id" = ANY(%s)', [ids], output_field=models.BooleanField())
+        return _AnyOf(models.F("pk"), ids)
     return models.Q(pk__in=ids)
 
 
