@@ -116,10 +116,10 @@ def main():
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--label", default="")
     args = parser.parse_args()
-    checkouts = [ROOT, *args.checkout]
+    checkouts = {checkout: commit(checkout) for checkout in [ROOT, *args.checkout]}
     rows = []
     for round_ in range(1, args.rounds + 1):
-        for checkout in checkouts:
+        for checkout, label in checkouts.items():
             # The checkout's own code, with this checkout's script and environment.
             output = subprocess.run(
                 [sys.executable, __file__, "--child", str(args.runs)],
@@ -130,7 +130,7 @@ def main():
                 check=True,
             ).stdout
             for result in json.loads(output.strip().splitlines()[-1]):
-                row = {"checkout": commit(checkout), "round": round_, **result}
+                row = {"checkout": label, "round": round_, **result}
                 rows.append(row)
                 print(row)
     sys.path.insert(0, str(ROOT))

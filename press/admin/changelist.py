@@ -3,9 +3,9 @@
 Django's changelist reads every matching row three times besides the page: to count them
 for the paginator, then twice for the date hierarchy above the list (MIN/MAX of the date,
 then its DISTINCT years or months). For a country named in a third of a million releases
-that is three scans of 300,000 rows for a page of 50. Here the count stops at ``COUNT_CAP`` (the
-page says "more than 10,000"), and a list that long gets its date hierarchy by asking, a
-period at a time, whether it has a release, which an index answers at the first match.
+that is three scans of 300,000 rows for a page of 50. Here the count stops at ``COUNT_CAP``
+(the page says "more than 10,000"), and a list that long gets its date hierarchy by asking,
+a period at a time, whether it has a release, which an index answers at the first match.
 """
 
 import datetime
@@ -47,6 +47,7 @@ class PeriodProbe:
 
     def __init__(self, queryset):
         self.queryset = queryset
+        self.ends = {}  # (field, last): the value, asked once (aggregate, then dates, ask)
 
     def aggregate(self, **aggregates):
         answers = {}
@@ -58,8 +59,10 @@ class PeriodProbe:
 
     def end(self, field, last):
         """The first (or last) value of ``field`` among the rows."""
-        ordered = self.queryset.order_by(f"-{field}" if last else field)
-        return ordered.values_list(field, flat=True).first()
+        if (field, last) not in self.ends:
+            ordered = self.queryset.order_by(f"-{field}" if last else field)
+            self.ends[field, last] = ordered.values_list(field, flat=True).first()
+        return self.ends[field, last]
 
     def dates(self, field, kind):
         first, last = self.end(field, last=False), self.end(field, last=True)

@@ -31,10 +31,9 @@ def filled_flag(code: str | None = None) -> str:
 
 
 class _AnyOf(models.Lookup):
-    """``"press_release"."id" = ANY(%s)``: the list as one array parameter. A lookup, so
-    that the column is named as the query at hand aliases it (inside an ``Exists``, say)."""
+    """``<column> = ANY(%s)``: the list as one array parameter. A lookup, so that the column
+    is named as the query at hand aliases it (inside an ``Exists``, say)."""
 
-    lookup_name = "any_of"
     prepare_rhs = False  # the list goes to the driver as it is, an array
 
     def as_sql(self, compiler, connection):

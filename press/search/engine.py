@@ -394,14 +394,14 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         # scores them, without matching the text or the tags again.
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
-        rows = qs.filter(among_ids(ids)).defer("search_vector")
+        rows = qs.among(ids).defer("search_vector")
         return scored(rows, query, found.text_ids, found.tagged_ids, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
     by_date = ("-published_at", "-id")
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
-        return qs.filter(among_ids(ids)).defer("search_vector").order_by(*by_date), matches
+        return qs.among(ids).defer("search_vector").order_by(*by_date), matches
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
     # the public releases newest first and stop at a page's worth. A UNION of the two sides
     # would first gather every matching id (a third of the archive for a common word).
