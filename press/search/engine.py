@@ -398,13 +398,12 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         return scored(rows, query, found.text_ids, found.tagged_ids, language).order_by(
             "-score", "-published_at", "-id"
         ), matches
-    by_date = ("-published_at", "-id")
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
-        return qs.among(ids).defer("search_vector").order_by(*by_date), matches
+        return qs.among(ids).defer("search_vector").latest(), matches
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
     # the public releases newest first and stop at a page's worth. A UNION of the two sides
     # would first gather every matching id (a third of the archive for a common word).
     either = in_text if tagged is None else in_text | tagged
     broad = qs.filter(either).defer("search_vector")
-    return broad.order_by(*by_date), matches
+    return broad.latest(), matches
