@@ -55,18 +55,38 @@ def page(client, release, code="en") -> str:
     return response.content.decode()
 
 
-def test_a_second_view_reads_the_row_and_the_related_ids_only(
-    client, release, django_assert_max_num_queries
-):
+def test_a_second_view_reads_the_row_only(client, release, uzbekistan, django_assert_num_queries):
+    make_release(title="Qoshni", countries=[uzbekistan])
     first = page(client, release)
-    for text in ("Demo Minister", "Uzbekistan", "Trade", "Summit", "MFA", "Joint statement"):
+    texts = ("Demo Minister", "Uzbekistan", "Trade", "Summit", "MFA", "Joint statement")
+    for text in (*texts, "Related press releases", "Qoshni [en]"):
         assert text in first, text
-    with django_assert_max_num_queries(2) as captured:
+    with django_assert_num_queries(1) as captured:
         again = page(client, release)
     assert again == first
-    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    sql = captured.captured_queries[0]["sql"]
     for table in ("press_country", "press_photo", "press_attachment", "press_appointment"):
         assert table not in sql, table
+    assert "press_release_countries" not in sql  # the related releases' ids are kept
+
+
+def test_the_related_releases_follow_publications_and_withdrawals(
+    client, editor, release, uzbekistan, trade
+):
+    assert "Related press releases" not in page(client, release)
+    about_the_country = make_release(title="Qoshni", countries=[uzbekistan])
+    # Not written in Russian: related on the other pages, not on the Russian one.
+    make_release(title="Savdo", topics=[trade], title_ru="", body_ru="")
+    html = page(client, release)
+    assert "Qoshni [en]" in html and "Savdo [en]" in html
+    services.release_withdraw(
+        release=Release.objects.get(pk=about_the_country.pk),
+        user=editor,
+        reason={c: "xato" for c in ("uz", "uz-cyrl", "ru", "en")},
+    )
+    html = page(client, release)
+    assert "Qoshni [en]" not in html and "Savdo [en]" in html
+    assert "Savdo" not in page(client, release, "ru")  # kept per language
 
 
 def test_renamed_names_are_shown_at_once(client, release, uzbekistan, minister, summit):

@@ -37,10 +37,9 @@ from django.db.models.functions import Coalesce
 
 from press import languages
 from press.models.querysets import among_ids
-from press.search.analyzer import Query, Term, parse
+from press.search.analyzer import Query, Term, fold, parse
 from press.search.entities import named_entities, tagged_condition
 from press.search.index import FTS_TABLE, STEM_MARK
-from press.search.names import UzFold
 
 RANK_LIMIT = 500  # rank by relevance up to this many hits; by date beyond (cheaper, as useful)
 # Ids gathered on each side (text, tags) before a search gives up gathering (PostgreSQL): up
@@ -255,16 +254,16 @@ def text_condition(query: Query) -> Q:
     return Q(pk__in=RawSQL(found, [fts_match(query)]))
 
 
-def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = None):
+def scored(qs, query: Query, found: "Matching"):
     """qs with ``score``: the sum described at the top, and ENTITY_SCORE for a release
     tagged with an entity the query names, times HITS_SPAN; plus how many of the query's
-    words the title in the reader's language (``language``, else the active one) says as
-    written (_own_title_pattern). ``qs`` holds the ids of ``text_ids`` (matched by the
-    text) and ``tagged_ids`` (tagged), as _matching found them."""
+    words the title in the reader's language says as written (``found.title_hits``).
+    ``qs`` holds the ids ``found`` (as _matching found them): ``text_ids`` matched by the
+    text, ``tagged_ids`` tagged."""
     if connection.vendor == "postgresql":
         single = len(query.groups) == 1 and len(query.groups[0]) == 1
         # With one term, whether a row has it is known already: the text side's ids.
-        outsiders = sorted(set(tagged_ids) - set(text_ids)) if single else None
+        outsiders = sorted(set(found.tagged_ids) - set(found.text_ids)) if single else None
         sql, params = pg_score_sql(query, outsiders)
     else:
         columns = ", ".join(f"f.{c}" for c in ("t", "ts", "l", "ls", "b", "bs", "p", "ps"))
@@ -274,28 +273,48 @@ def scored(qs, query: Query, text_ids=(), tagged_ids=(), language: str | None = 
         )
         params = [_plan(query)]
     score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
-    if tagged_ids:
-        score += Case(When(among_ids(tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
+    if found.tagged_ids:
+        score += Case(When(among_ids(found.tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
     score *= HITS_SPAN
-    words = [term for term in query.positive_terms() if not term.phrase]
-    if words:
-        title = languages.field("title", language or languages.current())
-        qs = qs.alias(own_title=UzFold(F(title)))
-        for term in words[: HITS_SPAN - 1]:
-            found = Q(own_title__regex=_own_title_pattern(term))
-            score += Case(When(found, then=Value(1)), default=Value(0))
+    if found.title_hits:
+        hits = [When(among_ids(ids), then=Value(n)) for n, ids in found.title_hits.items()]
+        score += Case(*hits, default=Value(0))
     return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
+
+
+def title_hits(qs, query: Query, title: str) -> dict[int, list]:
+    """The ids of ``qs`` by how many of the query's words their ``title`` (the column in the
+    reader's language) says as written (_own_title_pattern), those with none left out.
+
+    Read and folded here rather than in the ranking query: PostgreSQL's uz_fold() (a
+    translate() and nine replace() over multibyte text) cost more than the rest of that
+    query, ~40 µs a title on every candidate (bench/README.md). press.search.fold is its
+    twin, and the patterns are plain ASCII classes, which both regex engines read alike.
+    """
+    words = [term for term in query.positive_terms() if not term.phrase][: HITS_SPAN - 1]
+    patterns = [re.compile(_own_title_pattern(term)) for term in words]
+    by_count: dict[int, list] = {}
+    if not patterns:
+        return by_count
+    for pk, text in qs.order_by().values_list("pk", title):
+        folded = fold(text) or ""
+        count = sum(1 for pattern in patterns if pattern.search(folded))
+        if count:
+            by_count.setdefault(count, []).append(pk)
+    return by_count
 
 
 @dataclasses.dataclass(frozen=True)
 class Matching:
     """What a query matches: the ids the text matches, those tagged with what it names, and
     whether they are all of them (else each side, or their union on SQLite, stopped at
-    the cap)."""
+    the cap); and, when they are few enough to rank, their titles' hits (title_hits)."""
 
     text_ids: list
     tagged_ids: list
     whole: bool
+    # For a set small enough to rank: the ids by how many query words their own title says.
+    title_hits: dict = dataclasses.field(default_factory=dict)
 
     @property
     def ids(self) -> list:
@@ -382,10 +401,17 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
     tagged = tagged_condition(named)
     in_text = text_condition(query)
 
-    def matching():
-        return _matching(qs, in_text, tagged, gather_limit() + 1)
+    title = languages.field("title", language or languages.current())
 
-    found = matching() if remember is None else remember("matching ids", matching)
+    def matching():
+        found = _matching(qs, in_text, tagged, gather_limit() + 1)
+        if found.whole and len(found.ids) <= RANK_LIMIT:
+            hits = title_hits(qs.among(found.ids), query, title)
+            found = dataclasses.replace(found, title_hits=hits)
+        return found
+
+    # Kept per title column: the hits are the reader's language's.
+    found = matching() if remember is None else remember(f"matching ids:{title}", matching)
     ids = found.ids
     # Beyond RANK_LIMIT the count is said as "more than" it; so is a gathering that stopped.
     matches = min(len(ids), RANK_LIMIT + 1) if found.whole else RANK_LIMIT + 1
@@ -395,9 +421,7 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
         rows = qs.among(ids).defer("search_vector")
-        return scored(rows, query, found.text_ids, found.tagged_ids, language).order_by(
-            "-score", "-published_at", "-id"
-        ), matches
+        return scored(rows, query, found).order_by("-score", "-published_at", "-id"), matches
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
         return qs.among(ids).defer("search_vector").latest(), matches
