@@ -347,6 +347,18 @@ class TestSubjectPages:
         assert "Minister of Foreign Affairs" in html
         assert "1 January 2020" in html and "1 July 2022" in html
 
+    def test_a_kept_subject_shows_a_change_at_once(self, client, catalogue, minister):
+        """The hubs' subjects are kept in the cache (ReleaseListView.kept_subject)."""
+        client.get("/en/officials/demo-minister/")
+        client.get("/en/countries/kyrgyzstan/")
+        minister.ended_on = datetime.date(2023, 3, 1)
+        minister.save()
+        kyrgyzstan = Country.objects.get(slug="kyrgyzstan")
+        kyrgyzstan.name_en = "Kyrgyz Republic"
+        kyrgyzstan.save()
+        assert "1 March 2023" in client.get("/en/officials/demo-minister/").content.decode()
+        assert "Kyrgyz Republic" in client.get("/en/countries/kyrgyzstan/").content.decode()
+
     def test_unknown_subjects_are_404(self, client, db):
         for path in ("/uz/countries/atlantis/", "/uz/topics/nothing/", "/uz/officials/nobody/"):
             assert client.get(path).status_code == 404

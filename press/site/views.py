@@ -81,6 +81,10 @@ class IdsFirstPaginator(CountedPaginator):
         return page
 
 
+# Raised when a kept hub subject's models change shape (ReleaseListView.kept_subject).
+SUBJECT_VERSION = 1
+
+
 class ReleaseListView(ListView):
     """Published releases in the active language, filtered and paginated.
 
@@ -116,6 +120,18 @@ class ReleaseListView(ListView):
 
     def get_subject(self):
         return None
+
+    def kept_subject(self, read):
+        """A hub's subject, ``read()`` (a 404 if there is none), kept in the cache until a
+        name changes: ``all``, which every change of a country, topic, person, post or
+        appointment bumps (press.site.page_cache). Building and running its one or two
+        queries was a fifth of an uncached official's page (bench/README.md).
+
+        Hazard: kept as pickled model instances, like a release page's links
+        (press.site.release_links): a deploy that changes these models' fields raises
+        SUBJECT_VERSION or drops the cache."""
+        key = f"subject:{SUBJECT_VERSION}:{self.tag}:{self.kwargs['slug']}"
+        return page_cache.remember(key, read, tags=(page_cache.ALL,))
 
     def page_tags(self):
         """The page cache's tags of this list (press.site.page_cache): ``list`` for the
@@ -276,7 +292,7 @@ class CountryView(ReleaseListView):
     feed_name = "press:country_feed"
 
     def get_subject(self):
-        return get_object_or_404(Country, slug=self.kwargs["slug"])
+        return self.kept_subject(lambda: get_object_or_404(Country, slug=self.kwargs["slug"]))
 
     def get_base_queryset(self):
         return super().get_base_queryset().about(country=self.subject)
@@ -289,7 +305,7 @@ class TopicView(ReleaseListView):
     feed_name = "press:topic_feed"
 
     def get_subject(self):
-        return get_object_or_404(Topic, slug=self.kwargs["slug"])
+        return self.kept_subject(lambda: get_object_or_404(Topic, slug=self.kwargs["slug"]))
 
     def get_base_queryset(self):
         return super().get_base_queryset().about(topic=self.subject)
@@ -302,11 +318,12 @@ class OfficialView(ReleaseListView):
     feed_name = "press:official_feed"
 
     def get_subject(self):
-        appointments = Appointment.objects.with_names().order_by("-started_on")
-        return get_object_or_404(
-            Person.objects.prefetch_related(Prefetch("appointments", queryset=appointments)),
-            slug=self.kwargs["slug"],
-        )
+        def read():
+            appointments = Appointment.objects.with_names().order_by("-started_on")
+            people = Person.objects.prefetch_related(Prefetch("appointments", appointments))
+            return get_object_or_404(people, slug=self.kwargs["slug"])
+
+        return self.kept_subject(read)
 
     def get_base_queryset(self):
         # The person was read with its appointments: about() asks for their ids as values.
