@@ -330,8 +330,8 @@ def test_queries_do_not_grow_with_the_page(client, uzbekistan, trade, minister,
     with django_assert_max_num_queries(9):
         assert len(get(client, "/releases", lang="en", country="UZ")[1]["items"]) == 20
     # The search counts its matches (press.search.engine) and asks which countries, people
-    # or topics the query names (press.search.entities), and reads the titles it ranks by
-    # (press.search.engine.title_hits): a query each, whatever the page.
+    # or topics the query names (press.search.entities), and scores what it ranks
+    # (press.search.engine.scores): a query each, whatever the page.
     with django_assert_max_num_queries(11):
         assert len(get(client, "/releases", lang="en", q="uchrashuv", limit=50)[1]["items"]) == 20
     release = Release.objects.first()

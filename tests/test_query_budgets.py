@@ -60,8 +60,8 @@ def test_each_page_stays_within_its_budget(
     path = pages(archive, uzbekistan, minister)[name]
     # With nothing kept at all (after a name changed, or a cold cache) the search page also
     # looks up the entities the query names (their tagged releases are found too) and the
-    # names shown above the results, both kept until a name changes, and the titles of the
-    # matches it ranks (press.search.engine.title_hits), kept with the matches: three over.
+    # names shown above the results, both kept until a name changes, and scores the matches
+    # it ranks (press.search.engine.scores), kept with them: three over.
     cold = BUDGET + 3 if name == "search" else BUDGET
     with django_assert_max_num_queries(cold):
         first = client.get(path)

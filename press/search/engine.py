@@ -254,16 +254,23 @@ def text_condition(query: Query) -> Q:
     return Q(pk__in=RawSQL(found, [fts_match(query)]))
 
 
-def scored(qs, query: Query, found: "Matching"):
-    """qs with ``score``: the sum described at the top, and ENTITY_SCORE for a release
-    tagged with an entity the query names, times HITS_SPAN; plus how many of the query's
-    words the title in the reader's language says as written (``found.title_hits``).
-    ``qs`` holds the ids ``found`` (as _matching found them): ``text_ids`` matched by the
-    text, ``tagged_ids`` tagged."""
+def scores(qs, query: Query, text_ids, tagged_ids, title: str) -> dict[int, list]:
+    """The ids of ``qs`` (those ``_matching`` found: ``text_ids`` matched by the text,
+    ``tagged_ids`` tagged) by their score: the sum described at the top, and ENTITY_SCORE
+    for a release tagged with an entity the query names, times HITS_SPAN; plus how many of
+    the query's words their ``title`` (the column in the reader's language) says as written
+    (_own_title_pattern). One query.
+
+    Scored once and kept with the matches (search_counted): the text's tiers open each
+    release's vector (~16 KB of TOAST), which every page of the results would repeat. The
+    titles are folded here by press.search.fold, not by PostgreSQL's uz_fold() (its twin):
+    a translate() over multibyte text, ~40 us a title, cost more than the rest of the query
+    (bench/README.md). The patterns are plain ASCII classes, read alike by both engines.
+    """
     if connection.vendor == "postgresql":
         single = len(query.groups) == 1 and len(query.groups[0]) == 1
         # With one term, whether a row has it is known already: the text side's ids.
-        outsiders = sorted(set(found.tagged_ids) - set(found.text_ids)) if single else None
+        outsiders = sorted(set(tagged_ids) - set(text_ids)) if single else None
         sql, params = pg_score_sql(query, outsiders)
     else:
         columns = ", ".join(f"f.{c}" for c in ("t", "ts", "l", "ls", "b", "bs", "p", "ps"))
@@ -273,48 +280,36 @@ def scored(qs, query: Query, found: "Matching"):
         )
         params = [_plan(query)]
     score = Coalesce(RawSQL(sql, params, output_field=IntegerField()), 0)
-    if found.tagged_ids:
-        score += Case(When(among_ids(found.tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
-    score *= HITS_SPAN
-    if found.title_hits:
-        hits = [When(among_ids(ids), then=Value(n)) for n, ids in found.title_hits.items()]
-        score += Case(*hits, default=Value(0))
-    return qs.annotate(score=ExpressionWrapper(score, output_field=IntegerField()))
-
-
-def title_hits(qs, query: Query, title: str) -> dict[int, list]:
-    """The ids of ``qs`` by how many of the query's words their ``title`` (the column in the
-    reader's language) says as written (_own_title_pattern), those with none left out.
-
-    Read and folded here rather than in the ranking query: PostgreSQL's uz_fold() (a
-    translate() and nine replace() over multibyte text) cost more than the rest of that
-    query, ~40 µs a title on every candidate (bench/README.md). press.search.fold is its
-    twin, and the patterns are plain ASCII classes, which both regex engines read alike.
-    """
+    if tagged_ids:
+        score += Case(When(among_ids(tagged_ids), then=Value(ENTITY_SCORE)), default=Value(0))
     words = [term for term in query.positive_terms() if not term.phrase][: HITS_SPAN - 1]
     patterns = [re.compile(_own_title_pattern(term)) for term in words]
-    by_count: dict[int, list] = {}
-    if not patterns:
-        return by_count
-    for pk, text in qs.order_by().values_list("pk", title):
-        folded = fold(text) or ""
-        count = sum(1 for pattern in patterns if pattern.search(folded))
-        if count:
-            by_count.setdefault(count, []).append(pk)
-    return by_count
+    rows = qs.order_by().annotate(text_score=ExpressionWrapper(score, IntegerField()))
+    by_score: dict[int, list] = {}
+    for pk, text_score, own_title in rows.values_list("pk", "text_score", title):
+        folded = fold(own_title) or ""
+        hits = sum(1 for pattern in patterns if pattern.search(folded))
+        by_score.setdefault(text_score * HITS_SPAN + hits, []).append(pk)
+    return by_score
+
+
+def scored(qs, by_score: dict[int, list]):
+    """qs with ``score``, each id's in ``by_score`` (``scores``): the ids, no vector read."""
+    ranks = [When(among_ids(ids), then=Value(score)) for score, ids in by_score.items()]
+    return qs.annotate(score=Case(*ranks, default=Value(0), output_field=IntegerField()))
 
 
 @dataclasses.dataclass(frozen=True)
 class Matching:
     """What a query matches: the ids the text matches, those tagged with what it names, and
     whether they are all of them (else each side, or their union on SQLite, stopped at
-    the cap); and, when they are few enough to rank, their titles' hits (title_hits)."""
+    the cap); and, when they are few enough to rank, their scores."""
 
     text_ids: list
     tagged_ids: list
     whole: bool
-    # For a set small enough to rank: the ids by how many query words their own title says.
-    title_hits: dict = dataclasses.field(default_factory=dict)
+    # For a set small enough to rank: the ids by their score (``scores``).
+    scores: dict = dataclasses.field(default_factory=dict)
 
     @property
     def ids(self) -> list:
@@ -406,22 +401,22 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
     def matching():
         found = _matching(qs, in_text, tagged, gather_limit() + 1)
         if found.whole and len(found.ids) <= RANK_LIMIT:
-            hits = title_hits(qs.among(found.ids), query, title)
-            found = dataclasses.replace(found, title_hits=hits)
+            ranked = scores(qs.among(found.ids), query, found.text_ids, found.tagged_ids, title)
+            found = dataclasses.replace(found, scores=ranked)
         return found
 
-    # Kept per title column: the hits are the reader's language's.
+    # Kept per title column: the scores count the reader's language's title.
     found = matching() if remember is None else remember(f"matching ids:{title}", matching)
     ids = found.ids
     # Beyond RANK_LIMIT the count is said as "more than" it; so is a gathering that stopped.
     matches = min(len(ids), RANK_LIMIT + 1) if found.whole else RANK_LIMIT + 1
     if matches <= RANK_LIMIT:
-        # The ids in hand, both sides whole: the page reads those rows by primary key and
-        # scores them, without matching the text or the tags again.
+        # The ids in hand, both sides whole, and scored: the page reads those rows by
+        # primary key and orders them by their kept scores.
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
         rows = qs.among(ids).defer("search_vector")
-        return scored(rows, query, found).order_by("-score", "-published_at", "-id"), matches
+        return scored(rows, found.scores).order_by("-score", "-published_at", "-id"), matches
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
         return qs.among(ids).defer("search_vector").latest(), matches
