@@ -60,6 +60,31 @@ def test_a_release_page_is_cached_and_answers_304(client, release_factory):
     assert client.get(path, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
+def test_a_hit_of_a_page_with_its_own_tags_is_one_round_trip_once_they_are_known(
+    client, release_factory, uzbekistan, monkeypatch
+):
+    """A release page names its release and countries: the first hit asks for those tags
+    after reading the entry, the next ones with it (PageCacheMiddleware.known_tags)."""
+    release = release_factory(countries=[uzbekistan])
+    path = f"/en/press/{release.slug}/"
+    cache = page_cache.page_cache()
+    calls = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: calls.append(keys) or get_many(keys))
+    assert get(client, path)["X-Page-Cache"] == "miss"
+    calls.clear()
+    assert get(client, path)["X-Page-Cache"] == "hit"
+    assert len(calls) == 2
+    calls.clear()
+    assert get(client, path)["X-Page-Cache"] == "hit"
+    assert len(calls) == 1
+    # Still checked: a change to the release bumps its tag, and the known tags see it.
+    release.title_en = "Corrected"
+    release.save()
+    response = get(client, path)
+    assert response["X-Page-Cache"] == "miss" and "Corrected" in response.content.decode()
+
+
 def test_the_cdn_is_told_only_the_time_the_entry_has_left(client, db):
     with time_machine.travel(timezone.now(), tick=False) as clock:
         swr = "stale-while-revalidate=30, stale-if-error=600"

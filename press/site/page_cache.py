@@ -357,16 +357,26 @@ class PageCacheMiddleware:
     from ``ConditionalGetMiddleware``; ``If-None-Match`` is answered 304 here). A hit of a
     page that declared no tags of its own (lists, search, home, feeds) costs one round trip
     to the cache: the counter, the page and the ``all`` and ``list`` tags come in one
-    ``get_many``; a page with tags of its own (a release, a country) costs a second.
+    ``get_many``. So does a page with tags of its own (a release, a country) once this
+    process has seen them: the tags an entry named are remembered by its key and asked for
+    with it the next time; an entry that names others (its release got a country) costs a
+    second round trip for those, as on its first hit.
     """
 
     FIRST_TAGS = (ALL, LIST)
+    # Keys whose tags are remembered, at most (a few hundred bytes each): past it, forgotten
+    # all at once, and relearned at the cost of a round trip a page.
+    KNOWN_TAGS_LIMIT = 20_000
 
     def __init__(self, get_response):
         self.get_response = get_response
         # Static and media files are never stored here: asking the cache for them would
         # only add a round trip to each.
         self.files = tuple(p for p in (settings.STATIC_URL, settings.MEDIA_URL) if p)
+        # Page key -> the tags its entry named (a hint only: validity is always checked
+        # against the entry's own tags). Shared by this process's threads; a lost update
+        # costs a round trip, never a wrong answer.
+        self.known_tags: dict[str, tuple] = {}
 
     def __call__(self, request):
         seconds = timeout()
@@ -379,10 +389,15 @@ class PageCacheMiddleware:
         cache = page_cache()
         try:
             key = self.key(request)
-            found = cache.get_many([GENERATION_KEY, key, *map(tag_key, self.FIRST_TAGS)])
+            asked = [
+                GENERATION_KEY,
+                key,
+                *map(tag_key, {*self.FIRST_TAGS, *self.known_tags.get(key, ())}),
+            ]
+            found = cache.get_many(asked)
             seen = found.get(GENERATION_KEY) or generation()
             entry = found.get(key)
-            valid = entry is not None and self.valid(entry, found)
+            valid = entry is not None and self.valid(key, entry, found, asked)
         except Exception:
             logger.exception("page cache: lookup failed")
             return self.get_response(request)
@@ -430,11 +445,16 @@ class PageCacheMiddleware:
                 except Exception:
                     logger.exception("page cache: unlock failed")
 
-    def valid(self, entry, found) -> bool:
+    def valid(self, key, entry, found, asked) -> bool:
+        """Whether ``entry`` is current: its tags' values are in ``found`` (read with it,
+        the keys ``asked``), or are read now."""
         seen, tags = entry[0], entry[2]
-        more = [tag_key(tag) for tag in tags if tag not in self.FIRST_TAGS]
+        more = [tag_key(tag) for tag in tags if tag_key(tag) not in asked]
         if more:
             found = {**found, **page_cache().get_many(more)}
+            if len(self.known_tags) >= self.KNOWN_TAGS_LIMIT:
+                self.known_tags.clear()
+            self.known_tags[key] = tuple(tags)
         return is_valid(seen, tags, found)
 
     @staticmethod
