@@ -1,16 +1,19 @@
-"""The editors' release list (issue #21: p95 ≤ 150 ms at 1,000,000 releases), for one or
-more checkouts of the code on the same database, alternating, so that a before and an
-after meet the same machine.
+"""Before and after on the same machine: pages of one or more checkouts of the code on the
+same database, alternating, so that every checkout meets the same noise (issue #21).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/vol_bench_1m \\
-        .venv/bin/python bench/admin_list.py [--checkout /tmp/before] [--rounds 2] [--runs 20]
+        .venv/bin/python bench/checkouts.py [--pages admin|public] [--checkout /tmp/before] \\
+        [--rounds 2] [--runs 20]
 
-Each round runs every checkout in a process of its own (``--child``): the list filtered by
-the busiest country and ``published``, searched (``Mongoliya``) and unfiltered, as a
-superuser, through the Django test client, DEBUG off (``ministry.settings.bench``); p50,
-p95, this process's CPU a request (the smallest and the median: the machine's noise moves
-the clock more than the CPU) and the queries. This checkout is always one of them. Writes
-bench/results/admin-list.{json,md} (``--label`` adds a suffix).
+Each round runs every checkout in a process of its own (``--child``), through the Django
+test client, page cache off, DEBUG off (``ministry.settings.bench``). ``admin``: the
+editors' release list (p95 ≤ 150 ms at 1,000,000 releases) filtered by the busiest country
+and ``published``, searched (``Mongoliya``) and unfiltered, as a superuser. ``public``: the
+pages of bench/scale.py (press list, a release, a country, an official, a selective
+search: p50 ≤ 8 ms), anonymously. p50, p95, this process's CPU a request (the smallest and
+the median: the machine's noise moves the clock more than the CPU) and the queries. This
+checkout is always one of them. Writes bench/results/admin-list.{json,md} or
+public-pages.{json,md} (``--label`` adds a suffix).
 """
 
 import argparse
@@ -27,8 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 
 
-def measure(runs: int) -> list[dict]:
-    """This checkout's list pages (run inside the checkout, as ``--child``)."""
+RESULT_NAMES = {"admin": "admin-list", "public": "public-pages"}
+TITLES = {"admin": "Admin release list", "public": "Public pages, uncached"}
+
+
+def measure(pages: str, runs: int) -> list[dict]:
+    """This checkout's pages (run inside the checkout, as ``--child``)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ministry.settings.bench")
     os.environ["PRESS_PAGE_CACHE_SECONDS"] = "0"
     import django
@@ -43,18 +50,30 @@ def measure(runs: int) -> list[dict]:
 
     from press.models import Country
 
-    user = get_user_model().objects.filter(is_superuser=True).first()
-    if user is None:
-        user = get_user_model().objects.create_superuser("bench-admin", "bench@example.uz")
     client = Client()
-    client.force_login(user)
-    country = Country.objects.annotate(n=Count("releases")).order_by("-n").first()
-    base = f"/uz/{settings.ADMIN_URL}press/release/"
-    cases = [
-        ("filtered", f"{base}?countries__id__exact={country.pk}&status__exact=published"),
-        ("searched", f"{base}?q=Mongoliya"),
-        ("unfiltered", base),
-    ]
+    if pages == "public":
+        from bench.pages import subjects
+
+        country, official, release = subjects()
+        cases = [
+            ("press list", "/uz/press/"),
+            ("release", f"/uz/press/{release.slug}/"),
+            ("country page", f"/uz/countries/{country.slug}/"),
+            ("official page", f"/uz/officials/{official.slug}/"),
+            ("search, selective", "/uz/search/?q=Mongoliya"),
+        ]
+    else:
+        user = get_user_model().objects.filter(is_superuser=True).first()
+        if user is None:
+            user = get_user_model().objects.create_superuser("bench-admin", "bench@example.uz")
+        client.force_login(user)
+        country = Country.objects.annotate(n=Count("releases")).order_by("-n").first()
+        base = f"/uz/{settings.ADMIN_URL}press/release/"
+        cases = [
+            ("filtered", f"{base}?countries__id__exact={country.pk}&status__exact=published"),
+            ("searched", f"{base}?q=Mongoliya"),
+            ("unfiltered", base),
+        ]
     found = []
     for name, url in cases:
         for _ in range(3):
@@ -91,13 +110,13 @@ def commit(checkout: Path) -> str:
 
 def markdown(report) -> str:
     lines = [
-        "# Admin release list (bench/admin_list.py)",
+        f"# {TITLES[report['pages']]} (bench/checkouts.py --pages {report['pages']})",
         "",
         f"- {report['when']}, database `{report['database']}`, {report['releases']:,} releases;"
         f" load average at start {report['loadavg']}",
         "- p50 / p95 over the runs of each round; CPU: this process's, a request.",
         "",
-        "| checkout | round | list | p50 ms | p95 ms | CPU min / median ms | queries |",
+        "| checkout | round | page | p50 ms | p95 ms | CPU min / median ms | queries |",
         "|---|---:|---|---:|---:|---:|---:|",
     ]
     for row in report["rows"]:
@@ -111,6 +130,7 @@ def markdown(report) -> str:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", choices=sorted(RESULT_NAMES), default="admin")
     parser.add_argument("--checkout", type=Path, action="append", default=[])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--runs", type=int, default=20)
@@ -122,7 +142,7 @@ def main():
         for checkout, label in checkouts.items():
             # The checkout's own code, with this checkout's script and environment.
             output = subprocess.run(
-                [sys.executable, __file__, "--child", str(args.runs)],
+                [sys.executable, __file__, "--child", args.pages, str(args.runs)],
                 cwd=checkout,
                 env={**os.environ, "PYTHONPATH": str(checkout)},
                 capture_output=True,
@@ -147,16 +167,17 @@ def main():
         "database": connection.settings_dict["NAME"],
         "releases": Release.objects.count(),
         "loadavg": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+        "pages": args.pages,
         "rows": rows,
     }
-    suffix = f"-{args.label}" if args.label else ""
-    (RESULTS / f"admin-list{suffix}.json").write_text(json.dumps(report, indent=2) + "\n")
-    (RESULTS / f"admin-list{suffix}.md").write_text(markdown(report))
-    print(f"written: bench/results/admin-list{suffix}.md")
+    name = RESULT_NAMES[args.pages] + (f"-{args.label}" if args.label else "")
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / f"{name}.md").write_text(markdown(report))
+    print(f"written: bench/results/{name}.md")
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        print(json.dumps(measure(int(sys.argv[2]))))
+        print(json.dumps(measure(sys.argv[2], int(sys.argv[3]))))
     else:
         main()
