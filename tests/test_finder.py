@@ -285,3 +285,49 @@ class TestLists:
         assert " or A Deputy" in heading
         any_kind = r'type="radio" name="kind" value="" id="[^"]+" checked><label[^>]*>Any kind'
         assert re.search(any_kind, page)
+
+
+class TestListsMadeWhenNeeded:
+    """The filter form's model lists (press.site.filters.QuerysetOnUse) are made when a
+    value sent is checked or the options are drawn, not with every list page's form."""
+
+    @pytest.fixture
+    def form_class(self):
+        from django import forms
+
+        from press.site.filters import ModelChoiceOnUse, ModelMultipleChoiceOnUse
+
+        made = []
+
+        def countries():
+            made.append("countries")
+            return Country.objects.order_by("code")
+
+        class Form(forms.Form):
+            country = ModelMultipleChoiceOnUse(
+                queryset=countries, to_field_name="code", required=False
+            )
+            one = ModelChoiceOnUse(queryset=countries, to_field_name="code", required=False)
+
+        Form.made = made
+        return Form
+
+    def test_nothing_chosen_makes_no_list(self, form_class, kyrgyzstan):
+        form = form_class({})
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data == {"country": [], "one": None}
+        assert form_class.made == []
+
+    def test_a_value_sent_is_checked_against_the_list(self, form_class, kyrgyzstan):
+        form = form_class({"country": ["KG"], "one": "KG"})
+        assert form.is_valid(), form.errors
+        assert list(form.cleaned_data["country"]) == [kyrgyzstan]
+        assert form.cleaned_data["one"] == kyrgyzstan
+        wrong = form_class({"country": ["ZZ"]})
+        assert not wrong.is_valid() and "country" in wrong.errors
+        assert form_class.made  # made for the checks, once per form's field
+
+    def test_the_options_drawn_come_from_the_list_made_then(self, form_class, kyrgyzstan):
+        html = str(form_class()["one"])
+        assert '<option value="KG">Qirgʻiziston</option>' in html
+        assert form_class.made == ["countries"]

@@ -22,8 +22,8 @@ NUMBER = re.compile(r"[0-9]+")
 
 
 def nothing_chosen(value) -> bool:
-    """True when a filter's cleaned value chooses nothing: None, "", an empty list, or a
-    list field's empty ``.none()`` queryset.
+    """True when a filter's cleaned value chooses nothing: None, "", an empty list, or an
+    empty ``.none()`` queryset.
 
     Never ``not value`` on a queryset: that evaluates it, compiling SQL for a query Django
     then skips, on every list page for each of the three lists. A chosen value is a
@@ -75,11 +75,83 @@ class DatePartsFilter(df.DateFilter):
     field_class = DatePartsField
 
 
-# The lists' querysets, made when a filterset makes its form: functions of the request (as
-# django-filter calls them), not querysets in the class. Every filterset deep-copies its
-# class's filters, and a queryset there is deep-copied with its whole query (on every list
-# page, four of them); these orders also name translated fields, which modeltranslation
-# resolves in the language active when the queryset is made, not when it is defined.
+class QuerysetOnUse:
+    """A model choice field given a function for its queryset, which it calls when the
+    queryset is first read: to check a value sent, or to draw the options.
+
+    The list's filter form is made on every list page and most pages choose nothing:
+    making its four querysets (the events' with a subquery and the publication rule), and
+    cloning each when the form copies its fields, was a third of the form's time
+    (bench/README.md). A queryset given as such is used as Django's field uses it.
+    """
+
+    make_queryset = None
+
+    def __init__(self, queryset=None, **kwargs):
+        make = queryset if callable(queryset) else None  # a QuerySet or Manager is not
+        super().__init__(queryset=None if make else queryset, **kwargs)
+        self.make_queryset = make
+
+    @property
+    def queryset(self):
+        if self.make_queryset is not None:
+            # Not through the setter: that would also replace the options the widget was
+            # given (press.site.widgets.offer_names), which read this queryset themselves.
+            self._queryset, self.make_queryset = self.make_queryset(), None
+        return self._queryset
+
+    @queryset.setter
+    def queryset(self, queryset):
+        self.make_queryset = None
+        forms.ModelChoiceField.queryset.fset(self, queryset)
+
+    def __deepcopy__(self, memo):
+        if self.make_queryset is None:
+            return super().__deepcopy__(memo)
+        # ModelChoiceField's copy without the queryset's clone: the copy makes its own.
+        result = forms.Field.__deepcopy__(self, memo)
+        # Its own options, not the original's; a function, so that nothing reads the
+        # queryset (a ModelChoiceIterator does when made) until they are drawn.
+        result.widget.choices = lambda: result.choices
+        return result
+
+
+class ModelChoiceOnUse(QuerysetOnUse, df.fields.ModelChoiceField):
+    pass
+
+
+class ModelMultipleChoiceOnUse(QuerysetOnUse, df.fields.ModelMultipleChoiceField):
+    def clean(self, value):
+        # Nothing chosen is an empty list, not ``queryset.none()``: no queryset to make.
+        if not self.required and not value:
+            return []
+        return super().clean(value)
+
+
+class QuerysetOnUseFilter:
+    """A django-filter filter whose queryset function (of the request) is called by its
+    field when first needed (QuerysetOnUse), not when the form is made."""
+
+    def get_queryset(self, request):
+        make = self.queryset
+        if callable(make):
+            return lambda: make(request)
+        return make
+
+
+class ModelChoiceFilter(QuerysetOnUseFilter, df.ModelChoiceFilter):
+    field_class = ModelChoiceOnUse
+
+
+class ModelMultipleChoiceFilter(QuerysetOnUseFilter, df.ModelMultipleChoiceFilter):
+    field_class = ModelMultipleChoiceOnUse
+
+
+# The lists' querysets: functions of the request (as django-filter calls them), called when
+# a field first needs one (QuerysetOnUse), not querysets in the class. Every filterset
+# deep-copies its class's filters, and a queryset there is deep-copied with its whole query;
+# these orders also name translated fields, which modeltranslation resolves in the language
+# active when the queryset is made, not when it is defined.
 
 
 def active_countries(request):
@@ -103,21 +175,21 @@ def public_events(request):
 
 class ReleaseFilter(df.FilterSet):
     q = df.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
-    country = df.ModelMultipleChoiceFilter(
+    country = ModelMultipleChoiceFilter(
         label=_("Country or organisation"),
         to_field_name="code",
         queryset=active_countries,
         widget=CheckboxList,
         method="filter_about",
     )
-    topic = df.ModelMultipleChoiceFilter(
+    topic = ModelMultipleChoiceFilter(
         label=_("Topic"),
         to_field_name="slug",
         queryset=all_topics,
         widget=CheckboxList,
         method="filter_about",
     )
-    official = df.ModelMultipleChoiceFilter(
+    official = ModelMultipleChoiceFilter(
         label=_("Official"),
         to_field_name="slug",
         queryset=people_with_appointments,
@@ -127,7 +199,7 @@ class ReleaseFilter(df.FilterSet):
     # Offered from the events that are public, read when drawn (few rows): not kept with the
     # other names, which a publication does not make stale, and which could then name an
     # event whose first release is not out.
-    event = df.ModelChoiceFilter(
+    event = ModelChoiceFilter(
         label=_("Event"),
         to_field_name="slug",
         queryset=public_events,
