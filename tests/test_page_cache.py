@@ -112,6 +112,29 @@ def test_publishing_shows_the_release_at_once(client, editor, draft_factory):
     assert "Yangi xabar" in response.content.decode()
 
 
+def test_a_stale_kept_value_is_served_while_one_request_computes_it_again(db):
+    """``remember(stale=…)``: after a change, the request that takes the lock computes the
+    value again; one that comes meanwhile gets the old value, not a second computation."""
+
+    def kept(compute):
+        return page_cache.remember("test:stale", compute, tags=(page_cache.ALL,), stale=60)
+
+    assert kept(lambda: "first") == "first"
+    assert kept(lambda: pytest.fail("computed while fresh")) == "first"
+    page_cache.bump(page_cache.ALL)
+    meanwhile = []
+
+    def again():
+        meanwhile.append(kept(lambda: pytest.fail("computed twice at once")))
+        return "second"
+
+    assert kept(again) == "second"
+    assert meanwhile == ["first"]
+    assert kept(lambda: pytest.fail("computed while fresh")) == "second"
+    page_cache.bump(page_cache.ALL)  # the lock went with the computation: the next counts
+    assert kept(lambda: "third") == "third"
+
+
 def test_correcting_shows_the_correction(client, editor, release_factory):
     release = release_factory(title="Eski sarlavha")
     path = f"/uz/press/{release.slug}/"

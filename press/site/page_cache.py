@@ -208,12 +208,18 @@ def linked_tags(release_id) -> set[str]:
     )
 
 
-def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST)):
+def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST), stale: int = 0):
     """``compute()``, kept in the cache until a change bumps one of ``tags``.
 
     For parts that pages repeat and that change only when content does (a list's count,
     the filter form's lists of names: these under ``names``). Works with the page cache
     off; a cache that does not answer means computing every time.
+
+    ``stale`` (seconds): for what is costly and harmless a little old (the finder's counts,
+    which only order its options). Once a change or its age (``seconds``) has made it stale
+    it is still returned, for up to ``stale`` seconds more, while one request, holding a
+    lock as the page cache's renders do, computes it again: the requests that a publication
+    or the hour sends to it at once do not all run its query.
     """
     key = f"press:remember:{key}"
     try:
@@ -223,15 +229,33 @@ def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST)):
         logger.exception("cache: lookup failed")
         return compute()
     entry = found.get(key)
-    if entry is not None and is_valid(entry[0], tags, found):
-        return entry[1]
+    if entry is not None:
+        fresh = is_valid(entry[0], tags, found) and (not stale or entry[2] > time.time())
+        if fresh:
+            return entry[1]
+        if stale and not _lock(f"{key}:lock"):
+            return entry[1]  # another request is computing it
     value = compute()
     try:
         settle(seen, tags, found)
-        page_cache().set(key, (seen, value), seconds)
+        if stale:
+            page_cache().set(key, (seen, value, time.time() + seconds), seconds + stale)
+            page_cache().delete(f"{key}:lock")  # the next change may count again at once
+        else:
+            page_cache().set(key, (seen, value), seconds)
     except Exception:
         logger.exception("cache: store failed")
     return value
+
+
+def _lock(key: str) -> bool:
+    """True for the one request that may recompute what ``key`` guards for LOCK_SECONDS
+    (True too when the cache does not answer: computing is the safe side)."""
+    try:
+        return page_cache().add(key, 1, LOCK_SECONDS)
+    except Exception:
+        logger.exception("cache: lock failed")
+        return True
 
 
 def remember_names(what: str, compute):
