@@ -81,7 +81,7 @@ class QuerysetOnUse:
 
     The list's filter form is made on every list page and most pages choose nothing:
     making its four querysets (the events' with a subquery and the publication rule), and
-    cloning each when the form copies its fields, was a third of the form's time
+    cloning each when the form copies its fields, was two fifths of the form's time
     (bench/README.md). A queryset given as such is used as Django's field uses it.
     """
 
