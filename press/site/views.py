@@ -144,7 +144,11 @@ class ReleaseListView(ListView):
         return Release.objects.public()
 
     def get_queryset(self):
-        qs = self.filterset.qs.for_cards()
+        # Its rows are never read: the page's ids are (IdsFirstPaginator, or the search's
+        # page), and the cards read the rows they do not keep (press.site.cards, which asks
+        # for_cards() itself). Building for_cards()' two prefetch querysets here cost 5 % of
+        # an official's page for nothing.
+        qs = self.filterset.qs
         # A search orders by relevance itself; everything else is newest first.
         return qs if self.query() else qs.latest()
 
