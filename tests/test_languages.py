@@ -70,3 +70,26 @@ def test_switcher_links_name_the_language_that_site_js_remembers(client, cyrilli
     script = (settings.BASE_DIR / "static/js/site.js").read_text()
     assert 'getAttribute("data-lang")' in script and "django_language=" in script
     assert settings.LANGUAGE_COOKIE_NAME == "django_language"
+
+
+def test_the_switcher_and_alternates_keep_the_page_and_its_query(client, cyrillic_site):
+    """The other languages' addresses of this page: its own arguments (a release's slug)
+    and its query kept, in the switcher (what was typed) and the alternates (canonical)."""
+    html = client.get("/uz/search/?q=Toshkent&sort=date").content.decode()
+    switcher = html[html.index('class="lang-switcher"') :].split("</nav>", 1)[0]
+    hrefs = sorted(
+        dict(re.findall(r'([\w-]+)="([^"]*)"', a))["href"] for a in SWITCHER_LINK.findall(switcher)
+    )
+    assert hrefs == [
+        "/en/search/?q=Toshkent&amp;sort=date",
+        "/ru/search/?q=Toshkent&amp;sort=date",
+        "/uz-cyrl/search/?q=Toshkent&amp;sort=date",
+    ]
+    assert (
+        '<link rel="alternate" hreflang="ru" href="http://testserver/ru/search/?q=Toshkent&amp;sort=date">'
+        in html
+    )
+    page = client.get(f"/ru/press/{cyrillic_site.slug}/").content.decode()
+    assert (
+        f'hreflang="uz-Cyrl" href="http://testserver/uz-cyrl/press/{cyrillic_site.slug}/"' in page
+    )
