@@ -310,3 +310,13 @@ def test_release_list_filters_by_what_a_release_names_without_distinct(
     for params in ({"countries__id__exact": "x"}, {"countries__kind": "planet"}):
         response = admin_client.get(url, params)
         assert response.status_code == 302 and response["Location"].endswith("?e=1"), params
+
+    # The sidebar's names are kept: a renamed country shows at once, in every language.
+    kyrgyzstan.name_uz = "Qirgʻiz Respublikasi"
+    kyrgyzstan.save()
+    html = admin_client.get(url).content.decode()
+    assert "Qirgʻiz Respublikasi" in html and "Qirgʻiziston" not in html
+    sco_only_in_english = admin_client.get(
+        admin_url(Release, "changelist", code="ru")
+    ).content.decode()
+    assert "Shanghai Cooperation Organisation" in sco_only_in_english  # the name's fallback
