@@ -173,6 +173,10 @@ def test_a_restored_draft_still_meets_the_optimistic_lock(
     page.fill("#id_title_en", "My unsaved title")
     page.wait_for_timeout(700)
     page.close()
+    # Closing the tab of a release being edited sends the presence beacon (static/js/
+    # admin-presence.js); the colleague's save below waits until the server has answered
+    # it, or SQLite refuses the write ("database table is locked", seen once under load).
+    leave_quietly(same_browser)
 
     # Meanwhile a colleague saves the release.
     release.refresh_from_db()
