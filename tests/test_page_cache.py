@@ -85,6 +85,29 @@ def test_a_hit_of_a_page_with_its_own_tags_is_one_round_trip_once_they_are_known
     assert response["X-Page-Cache"] == "miss" and "Corrected" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    "path", ["/en/press/", "/en/press/?kind=visit", "/en/countries/uzbekistan/"]
+)
+def test_a_list_reads_its_kept_count_and_form_in_one_round_trip(
+    client, release_factory, uzbekistan, monkeypatch, settings, path
+):
+    """A list page's kept parts, its count and its drawn form, are read together
+    (ListMemo.recall), not one round trip each; a page rendered, not served whole."""
+    settings.PRESS_PAGE_CACHE_SECONDS = 0
+    release_factory(countries=[uzbekistan])
+    cache = page_cache.page_cache()
+    calls = []
+    get_many = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: calls.append(keys) or get_many(keys))
+    first = get(client, path).content.decode()
+    calls.clear()
+    again = get(client, path).content.decode()
+    assert again == first
+    kept_reads = [keys for keys in calls if any(k.startswith("press:remember:list:") for k in keys)]
+    assert len(kept_reads) == 1, kept_reads
+    assert sum(k.startswith("press:remember:list:") for k in kept_reads[0]) == 2
+
+
 def test_the_cdn_is_told_only_the_time_the_entry_has_left(client, db):
     with time_machine.travel(timezone.now(), tick=False) as clock:
         swr = "stale-while-revalidate=30, stale-if-error=600"

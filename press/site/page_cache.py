@@ -208,7 +208,33 @@ def linked_tags(release_id) -> set[str]:
     )
 
 
-def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST), stale: int = 0):
+class Recalled(dict):
+    """What one round trip read for several ``remember`` calls (``recall``), with the keys
+    it asked for: a key asked for and absent here is absent from the cache."""
+
+    def __init__(self, asked, found):
+        super().__init__(found)
+        self.asked = frozenset(asked)
+
+
+def recall(entries) -> Recalled | None:
+    """Reads at once what ``remember`` will look up for each ``(key, tags)`` of
+    ``entries``: one round trip instead of one each. Give the result to
+    ``remember(recalled=…)``; None when the cache does not answer (each then asks alone)."""
+    asked = {GENERATION_KEY}
+    for key, tags in entries:
+        asked.add(f"press:remember:{key}")
+        asked.update(map(tag_key, tags))
+    try:
+        return Recalled(asked, page_cache().get_many(sorted(asked)))
+    except Exception:
+        logger.exception("cache: lookup failed")
+        return None
+
+
+def remember(
+    key: str, compute, seconds: int = 3600, tags=(ALL, LIST), stale: int = 0, recalled=None
+):
     """``compute()``, kept in the cache until a change bumps one of ``tags``.
 
     For parts that pages repeat and that change only when content does (a list's count,
@@ -220,10 +246,16 @@ def remember(key: str, compute, seconds: int = 3600, tags=(ALL, LIST), stale: in
     it is still returned, for up to ``stale`` seconds more, while one request, holding a
     lock as the page cache's renders do, computes it again: the requests that a publication
     or the hour sends to it at once do not all run its query.
+
+    ``recalled``: what ``recall`` read beforehand; used when it asked for all this needs.
     """
     key = f"press:remember:{key}"
+    wanted = [GENERATION_KEY, key, *map(tag_key, tags)]
     try:
-        found = page_cache().get_many([GENERATION_KEY, key, *map(tag_key, tags)])
+        if recalled is not None and recalled.asked.issuperset(wanted):
+            found = recalled
+        else:
+            found = page_cache().get_many(wanted)
         seen = found.get(GENERATION_KEY) or generation()
     except Exception:
         logger.exception("cache: lookup failed")
@@ -282,11 +314,21 @@ class ListMemo:
         )
         self.about = f"{languages.current()}|{request.path}|{query}"
         self.tags = (ALL, *tags)
+        self.recalled = None
+
+    def key(self, name: str) -> str:
+        return "list:" + hashlib.sha256(f"{name}|{self.about}".encode()).hexdigest()
+
+    def recall(self, names: dict) -> None:
+        """Read the parts ``names`` will ask for ({name: tags, None for the list's own}) in
+        one round trip (page_cache.recall): a list page asks for its count and its form."""
+        self.recalled = recall((self.key(name), tags or self.tags) for name, tags in names.items())
 
     def remember(self, name: str, compute, tags=None):
         """``compute()`` for this list, kept under ``name`` ("count", "matches", "names")."""
-        digest = hashlib.sha256(f"{name}|{self.about}".encode()).hexdigest()
-        return remember(f"list:{digest}", compute, MAX_SECONDS, tags or self.tags)
+        return remember(
+            self.key(name), compute, MAX_SECONDS, tags or self.tags, recalled=self.recalled
+        )
 
 
 # --- Signals: every write of what a public page shows -------------------------------------

@@ -100,6 +100,8 @@ class ReleaseListView(ListView):
     feed_name = "press:release_list_feed"
     # Parameters the finder shows no chip for, and "Clear all" keeps (the search's query).
     kept: tuple[str, ...] = ()
+    # The drawn filter form is kept until a name or any public content changes (filters_html).
+    FORM_TAGS = (page_cache.ALL, page_cache.NAMES, page_cache.LIST)
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
@@ -116,6 +118,8 @@ class ReleaseListView(ListView):
         if not self.filterset.is_valid():
             self.object_list = Release.objects.none()
             return self.render_to_response(self.get_context_data(), status=400)
+        if not self.query():  # a search asks for its matches first, and by other names
+            self.memo.recall({"count": None, "filters": self.FORM_TAGS})
         return super().get(request, *args, **kwargs)
 
     def get_subject(self):
@@ -201,8 +205,7 @@ class ReleaseListView(ListView):
 
         if self.filterset.form.errors:
             return draw()
-        tags = (page_cache.ALL, page_cache.NAMES, page_cache.LIST)
-        kept = self.memo.remember("filters", draw, tags=tags)
+        kept = self.memo.remember("filters", draw, tags=self.FORM_TAGS)
         return mark_safe(kept)  # drawn by the template engine, escaped there
 
     def get_feeds(self):
