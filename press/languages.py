@@ -39,6 +39,20 @@ def current() -> str:
     return code if code in codes() else settings.LANGUAGE_CODE
 
 
+def names(queryset, fallback: str, code: str | None = None) -> list[tuple]:
+    """(pk, ``fallback``'s value, name) of each row: its ``name`` in the language (the
+    active one) or those modeltranslation falls back to, as str() of the row gives it, else
+    the fallback's value. A few columns a row, not a model instance with every translation:
+    for lists of hundreds of names (the finder's options, the admin's sidebar)."""
+    from modeltranslation.utils import resolution_order  # its settings need Django's
+
+    columns = [field("name", c) for c in resolution_order(code or current())]
+    rows = queryset.values_list("pk", fallback, *columns)
+    return [
+        (pk, value, next((name for name in found if name), value)) for pk, value, *found in rows
+    ]
+
+
 def native_name(code: str) -> str:
     return dict(settings.LANGUAGES)[code]
 

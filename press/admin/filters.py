@@ -5,7 +5,6 @@ from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from modeltranslation.utils import resolution_order
 
 from press import languages
 from press.models import Country, CountryKind, Release, Status, Topic
@@ -74,14 +73,11 @@ class NamedFilter(admin.SimpleListFilter):
         # The sidebar lists every country (~260): read as model instances on every list,
         # they were a tenth of the editors' list. Kept as (id, name) in the editor's
         # language until a name changes (``names``, as the finder's options are).
-        code = languages.current()
-
         def rows():
             # str(subject): its name in the language or its fallbacks, else the code/slug.
-            columns = [languages.field("name", c) for c in resolution_order(code)]
-            found = self.model.objects.values_list("pk", self.unnamed, *columns)
             return [
-                (str(pk), next((n for n in names if n), unnamed)) for pk, unnamed, *names in found
+                (str(pk), name)
+                for pk, _v, name in languages.names(self.model.objects, self.unnamed)
             ]
 
         choices = page_cache.remember_names(f"admin:{self.model._meta.model_name}", rows)

@@ -261,33 +261,47 @@ def remember(
         logger.exception("cache: lookup failed")
         return compute()
     entry = found.get(key)
+    locked = False
     if entry is not None:
         fresh = is_valid(entry[0], tags, found) and (not stale or entry[2] > time.time())
         if fresh:
             return entry[1]
-        if stale and not _lock(f"{key}:lock"):
-            return entry[1]  # another request is computing it
-    value = compute()
-    try:
-        settle(seen, tags, found)
         if stale:
-            page_cache().set(key, (seen, value, time.time() + seconds), seconds + stale)
-            page_cache().delete(f"{key}:lock")  # the next change may count again at once
-        else:
-            page_cache().set(key, (seen, value), seconds)
-    except Exception:
-        logger.exception("cache: store failed")
-    return value
-
-
-def _lock(key: str) -> bool:
-    """True for the one request that may recompute what ``key`` guards for LOCK_SECONDS
-    (True too when the cache does not answer: computing is the safe side)."""
+            locked = lock(key)
+            if not locked:
+                return entry[1]  # another request is computing it
     try:
-        return page_cache().add(key, 1, LOCK_SECONDS)
+        value = compute()
+        try:
+            settle(seen, tags, found)
+            if stale:
+                page_cache().set(key, (seen, value, time.time() + seconds), seconds + stale)
+            else:
+                page_cache().set(key, (seen, value), seconds)
+        except Exception:
+            logger.exception("cache: store failed")
+        return value
+    finally:
+        if locked:
+            unlock(key)  # the next change may compute it again at once
+
+
+def lock(key: str) -> bool:
+    """True for the one request that may compute again what is kept under ``key`` (a page,
+    a part), for at most LOCK_SECONDS; True too when the cache does not answer: computing,
+    as without a cache, is the safe side."""
+    try:
+        return page_cache().add(f"{key}:lock", 1, LOCK_SECONDS)
     except Exception:
         logger.exception("cache: lock failed")
         return True
+
+
+def unlock(key: str) -> None:
+    try:
+        page_cache().delete(f"{key}:lock")
+    except Exception:
+        logger.exception("cache: unlock failed")
 
 
 def remember_names(what: str, compute):
@@ -474,11 +488,7 @@ class PageCacheMiddleware:
         if entry is not None:
             # Expired, or made stale by a change: one request renders it again, the others
             # are served the copy meanwhile rather than all rendering the same page at once.
-            try:
-                locked = cache.add(f"{key}:lock", 1, LOCK_SECONDS)
-            except Exception:
-                logger.exception("page cache: lock failed")
-                locked = True  # render, as without a cache
+            locked = lock(key)
             if not locked:
                 return self.rebuild(request, entry, "stale")
         try:
@@ -506,10 +516,7 @@ class PageCacheMiddleware:
             return response
         finally:
             if locked:
-                try:
-                    cache.delete(f"{key}:lock")
-                except Exception:
-                    logger.exception("page cache: unlock failed")
+                unlock(key)
 
     def valid(self, key, entry, found, asked) -> bool:
         """Whether ``entry`` is current: its tags' values are in ``found`` (read with it,

@@ -13,7 +13,6 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import resolution_order
 
 from press import languages
 from press.models import Release
@@ -179,13 +178,8 @@ def name_choices(field: forms.ModelChoiceField, counted: str | None = None) -> l
     value_field = field.to_field_name
 
     def rows():
-        columns = [languages.field("name", c) for c in resolution_order(code)]
-        rows = field.queryset.values_list("pk", value_field, *columns)
-        return [
-            (pk, value, name, fold(name))
-            for pk, value, *names in rows
-            for name in [next((name for name in names if name), value)]
-        ]
+        named = languages.names(field.queryset, value_field, code)
+        return [(pk, value, name, fold(name)) for pk, value, name in named]
 
     model = field.queryset.model._meta.model_name
     # The rows changed shape once (the fold was added): a new key, so no old entry is read.
