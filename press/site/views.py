@@ -81,7 +81,7 @@ class IdsFirstPaginator(CountedPaginator):
         return page
 
 
-# Raised when a kept hub subject's models change shape (ReleaseListView.kept_subject).
+# Increase it when a kept hub subject's models change shape (ReleaseListView.kept_subject).
 SUBJECT_VERSION = 1
 
 
