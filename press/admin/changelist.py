@@ -12,7 +12,8 @@ import datetime
 
 from django.contrib.admin.views.main import ChangeList
 from django.core.paginator import Paginator
-from django.db.models import Exists, Max, Min
+from django.db import connections
+from django.db.models import Max, Min
 from django.utils.functional import cached_property
 
 # Past this many matching releases the list stops counting. Paging reaches the first
@@ -69,14 +70,23 @@ class PeriodProbe:
         if first is None:
             return []
         spans = list(periods(first, last, kind))
-        # One query whatever the number of periods: SELECT EXISTS(…), EXISTS(…), … beside
-        # the table's first row (by its key: a sequential scan may meet dead rows first).
-        probes = {
-            f"has_{n}": Exists(self.queryset.filter(**{f"{field}__range": span}))
-            for n, span in enumerate(spans)
-        }
-        model = self.queryset.model
-        present = model._base_manager.order_by("pk").annotate(**probes).values_list(*probes)[0]
+        # One query whatever the number of periods: SELECT EXISTS(…), EXISTS(…), …, each
+        # over the filtered rows' dates within a period. The filtered query is compiled
+        # once and its SQL repeated: a queryset and an Exists() for each period were built
+        # and compiled one by one, a sixth of the editors' list. The database folds the
+        # subquery into each EXISTS, so the date index still answers it at the first match.
+        rows = self.queryset.order_by().values(field)
+        database = connections[self.queryset.db]
+        sql, params = rows.query.get_compiler(connection=database).as_sql()
+        column = database.ops.quote_name(field)
+        adapt = database.ops.adapt_datefield_value
+        probe = f"EXISTS(SELECT 1 FROM ({sql}) matching WHERE matching.{column} BETWEEN %s AND %s)"
+        with database.cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join([probe] * len(spans)),
+                [value for span in spans for value in (*params, *map(adapt, span))],
+            )
+            present = cursor.fetchone()
         return [start for (start, _), has in zip(spans, present, strict=True) if has]
 
 
