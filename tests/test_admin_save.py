@@ -5,6 +5,8 @@ status code alone cannot tell a saved form from one that was thrown away.
 """
 
 import io
+import re
+from urllib.parse import urlencode
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -206,3 +208,30 @@ def test_a_refused_form_brings_the_script_that_shows_its_first_error(client, edi
 
     assert 'class="errornote"' in html and "js/admin-errors.js" in html
     assert Release.objects.get(pk=draft.pk).event_date == draft.event_date
+
+
+# --- Back to the list it came from ------------------------------------------------------------
+
+
+def test_saving_from_a_filtered_list_comes_back_to_that_list(
+    client, editor, uzbek_only, uzbekistan
+):
+    uzbek_only.countries.set([uzbekistan])
+    client.force_login(editor)
+    with translation.override("ru"):
+        listed = reverse("admin:press_release_changelist")
+    filters = f"countries__id__exact={uzbekistan.pk}&status__exact=published"
+    html = client.get(f"{listed}?{filters}").content.decode()
+    # The row's link to the release carries the list's filters.
+    (link,) = re.findall(rf'<a href="({re.escape(change_url(uzbek_only, "ru"))}[^"]*)"', html)
+    link = link.replace("&amp;", "&")
+    assert link == f"{change_url(uzbek_only, 'ru')}?{urlencode({'_changelist_filters': filters})}"
+    data = form_data(client.get(link).content.decode())
+    data["lead_uz"] = ["Tomonlar savdoni muhokama qildi."]
+    data["_save"] = ["Сохранить"]
+
+    response = client.post(link, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert response["Location"] == f"{listed}?{filters}"
+    assert Release.objects.get(pk=uzbek_only.pk).lead_uz == "Tomonlar savdoni muhokama qildi."
