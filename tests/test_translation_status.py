@@ -5,6 +5,7 @@ import datetime
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 
 from press import services
 from press.models import Release, TranslationState
@@ -104,6 +105,15 @@ def test_admin_list_shows_states_and_filters_needs_translation(
     changelist = reverse("admin:press_release_changelist")
     html = translator_client.get(changelist).content.decode()
     assert ">ru ⚠</span>" in html and ">en —</span>" in html and ">uz ✓</span>" in html
+    # On hovering, in the editor's language, whichever language's list was drawn before.
+    for code, missing, outdated in (
+        ("ru", "Английский: нет", "Русский: устарел с "),
+        ("uz", "Ingliz tili: yoʻq", "Rus tili: eskirgan, "),
+    ):
+        with translation.override(code):
+            drawn = translator_client.get(reverse("admin:press_release_changelist")).content
+        assert f'title="{missing}">en —</span>' in drawn.decode(), code
+        assert f'title="{outdated}' in drawn.decode(), code
     for code, expected in (("ru", [uz_only]), ("en", [uz_only]), ("uz", [])):
         response = translator_client.get(changelist, {"needs_translation": code})
         assert list(response.context["cl"].result_list) == expected, code
