@@ -306,6 +306,29 @@ def test_release_list_filters_by_what_a_release_names_without_distinct(
     assert f'?countries__id__exact={uzbekistan.pk}"' in html
     assert "Qirgʻiziston" in html and "Savdo" in html  # in the editor's language (uz)
 
+    # A choice in the sidebar keeps the list's other filters and its search; "All" drops
+    # only its own filter. Followed as the editor would, from a searched list of a topic.
+    release_factory(title="Savdo kengashi", countries=[uzbekistan], topics=[trade])
+    release_factory(title="Savdo forumi", countries=[kyrgyzstan], topics=[trade])
+    release_factory(title="Savdo yarmarkasi", countries=[uzbekistan])
+
+    def follow(link):
+        response = admin_client.get(url + link.replace("&amp;", "&"))
+        titles = sorted(
+            r.title_en.removesuffix(" [en]") for r in response.context["cl"].result_list
+        )
+        return titles, response.content.decode()
+
+    html = admin_client.get(url, {"q": "Savdo", "topics__id__exact": trade.pk}).content.decode()
+    (uzbek_link,) = re.findall(r'<a href="(\?[^"]*)">Oʻzbekiston</a>', html)
+    titles, html = follow(uzbek_link)
+    assert titles == ["Savdo kengashi"]
+    assert re.search(r'<li class="selected">\s*<a href="[^"]*">Oʻzbekiston</a>', html)
+    # The country filter's first link, "All", back to the topic's search.
+    countries = html[html.index('data-filter-title="davlatlar va tashkilotlar"') :]
+    titles, _ = follow(re.search(r'<a href="(\?[^"]*)">', countries)[1])
+    assert titles == ["Savdo forumi", "Savdo kengashi"]
+
     # A value that names nothing is Django's "incorrect parameters" (?e=1), not an error.
     for params in ({"countries__id__exact": "x"}, {"countries__kind": "planet"}):
         response = admin_client.get(url, params)
