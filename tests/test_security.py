@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -98,6 +102,46 @@ def test_session_expires_after_two_idle_hours(client, admin_user):
         assert client.get("/ru/admin/").status_code == 200  # activity moves the expiry on
     with time_machine.travel(datetime.timedelta(hours=4)):
         assert client.get("/ru/admin/").status_code == 302
+
+
+def session_writes(client, path):
+    """The request's writes to the session table (its UPDATEs and INSERTs)."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return [
+        q["sql"] for q in queries if re.match(r'(UPDATE|INSERT INTO) "django_session"', q["sql"])
+    ]
+
+
+def test_a_busy_session_is_written_once_a_minute_and_still_ends_two_idle_hours_on(
+    client, admin_user
+):
+    moment = datetime.datetime(2026, 12, 4, 9, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(moment, tick=False) as clock:
+        assert login(client, admin_user).status_code == 302
+        session = Session.objects.get()
+        # Pages and beacons within a minute of the last write leave the session alone.
+        clock.shift(datetime.timedelta(seconds=30))
+        assert session_writes(client, "/ru/admin/") == []
+        clock.shift(datetime.timedelta(seconds=31))
+        assert len(session_writes(client, "/ru/admin/")) == 1
+        written = Session.objects.get().expire_date
+        assert written - session.expire_date == datetime.timedelta(seconds=61)
+        assert written == timezone.now() + datetime.timedelta(hours=2)
+        # The cookie the browser keeps ends with it.
+        clock.shift(datetime.timedelta(hours=1, minutes=59))
+        assert client.get("/ru/admin/").status_code == 200
+        clock.shift(datetime.timedelta(hours=2, seconds=1))
+        assert client.get("/ru/admin/").status_code == 302
+
+
+def test_a_cookie_of_an_ended_session_starts_no_new_one(client, admin_user):
+    assert login(client, admin_user).status_code == 302
+    Session.objects.all().delete()
+    # A page that never reads the user (nor, but for this middleware, the session).
+    assert client.get("/ru/alerts/").status_code == 200
+    assert client.get("/ru/admin/").status_code == 302  # to the login page
+    assert not Session.objects.exists()
 
 
 def test_the_admin_address_is_a_setting():

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "press.site.cache_headers.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "ministry.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -354,9 +355,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 PRESS_ADMIN_REQUIRE_OTP = os.environ.get("PRESS_ADMIN_REQUIRE_OTP", "") == "1"
 OTP_TOTP_ISSUER = "MFA press office"
 
-# Sessions end after two idle hours: every request moves the expiry on.
+# Sessions end after two idle hours: requests move the expiry on, writing the session at
+# most once a minute (ministry.middleware.IdleSessionMiddleware, not SAVE_EVERY_REQUEST).
 SESSION_COOKIE_AGE = 2 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
