@@ -305,6 +305,9 @@ def test_release_list_filters_by_what_a_release_names_without_distinct(
     html = admin_client.get(url, {"countries__id__exact": kyrgyzstan.pk}).content.decode()
     assert f'?countries__id__exact={uzbekistan.pk}"' in html
     assert "Qirgʻiziston" in html and "Savdo" in html  # in the editor's language (uz)
+    Topic.objects.create(slug="science", name_uz="Fan & <texnika>")
+    html = admin_client.get(url).content.decode()
+    assert ">Fan &amp; &lt;texnika&gt;</a></li>" in html and "<texnika>" not in html
 
     # A choice in the sidebar keeps the list's other filters and its search; "All" drops
     # only its own filter. Followed as the editor would, from a searched list of a topic.

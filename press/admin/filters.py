@@ -1,9 +1,12 @@
 """The release list's own filters: by workflow state, by the language still to translate, and
 by what a release names (countries, their kind, topics)."""
 
+from urllib.parse import quote
+
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
-from django.utils.http import urlencode
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -66,6 +69,10 @@ class NamedFilter(admin.SimpleListFilter):
     model = None
     unnamed = ""  # what the subject's __str__ shows when it has no name: "code", "slug"
 
+    # Django's admin/filter.html with each choice's <li> drawn here (choices): ~260 of them,
+    # a country each, were the template engine's largest part of the editors' list.
+    template = "admin/press/release/named_filter.html"
+
     def __init__(self, request, params, model, model_admin):
         self.title = Release._meta.get_field(self.relation).verbose_name
         super().__init__(request, params, model, model_admin)
@@ -86,19 +93,23 @@ class NamedFilter(admin.SimpleListFilter):
 
     def choices(self, changelist):
         # Django's asks changelist.get_query_string() for each choice: a copy, sort and
-        # urlencode of all the list's parameters, ~260 times (a country each) on every
-        # editors' list. The others are the same in every link: encoded once, each choice's
-        # own put after them. No counts beside the choices (show_facets is NEVER).
+        # urlencode of all the list's parameters, ~260 times on every editors' list. The
+        # others are the same in every link: encoded once, each choice's own put after
+        # them. No counts beside the choices (show_facets is NEVER).
         others = changelist.get_query_string(remove=[self.parameter_name])
-        joiner = "&" if others != "?" else ""
+        own = f"{others}&" if others != "?" else others
         value = self.value()
-        yield {"selected": value is None, "query_string": others, "display": _("All")}
+        yield self.choice(value is None, others, _("All"))
         for lookup, title in self.lookup_choices:
-            yield {
-                "selected": value == str(lookup),
-                "query_string": f"{others}{joiner}{urlencode({self.parameter_name: lookup})}",
-                "display": title,
-            }
+            link = f"{own}{self.parameter_name}={quote(str(lookup), safe='')}"
+            yield self.choice(value == str(lookup), link, title)
+
+    @staticmethod
+    def choice(selected, link, title):
+        # Put together by hand, not by format_html: it is done ~260 times a list.
+        chosen = ' class="selected"' if selected else ""
+        item = mark_safe(f'<li{chosen}><a href="{escape(link)}">{escape(title)}</a></li>')
+        return {"selected": selected, "query_string": link, "display": title, "item": item}
 
     def subjects(self, value):
         """The subjects the chosen value stands for."""
