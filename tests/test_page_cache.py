@@ -86,13 +86,20 @@ def test_a_hit_of_a_page_with_its_own_tags_is_one_round_trip_once_they_are_known
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/press/", "/en/press/?kind=visit", "/en/countries/uzbekistan/"]
+    ("path", "parts"),
+    [
+        ("/en/press/", 2),
+        ("/en/press/?kind=visit", 2),
+        ("/en/countries/uzbekistan/", 2),
+        ("/en/search/?q=Uzbekistan", 3),  # its matches, its form, the names it matched
+    ],
 )
 def test_a_list_reads_its_kept_count_and_form_in_one_round_trip(
-    client, release_factory, uzbekistan, monkeypatch, settings, path
+    client, release_factory, uzbekistan, monkeypatch, settings, path, parts
 ):
-    """A list page's kept parts, its count and its drawn form, are read together
-    (ListMemo.recall), not one round trip each; a page rendered, not served whole."""
+    """A list page's kept parts, its count (or a search's matches) and its drawn form, are
+    read together (ListMemo.recall), not one round trip each; a page rendered, not served
+    whole."""
     settings.PRESS_PAGE_CACHE_SECONDS = 0
     release_factory(countries=[uzbekistan])
     cache = page_cache.page_cache()
@@ -105,7 +112,7 @@ def test_a_list_reads_its_kept_count_and_form_in_one_round_trip(
     assert again == first
     kept_reads = [keys for keys in calls if any(k.startswith("press:remember:list:") for k in keys)]
     assert len(kept_reads) == 1, kept_reads
-    assert sum(k.startswith("press:remember:list:") for k in kept_reads[0]) == 2
+    assert sum(k.startswith("press:remember:list:") for k in kept_reads[0]) == parts
 
 
 def test_the_cdn_is_told_only_the_time_the_entry_has_left(client, db):

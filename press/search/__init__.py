@@ -20,7 +20,7 @@ from press.search.analyzer import (
     fold_sql_body,
     parse,
 )
-from press.search.engine import RANK_LIMIT, search_counted, search_releases
+from press.search.engine import RANK_LIMIT, matches_kept_as, search_counted, search_releases
 from press.search.entities import names_changed
 from press.search.index import index_releases, reindex_all
 from press.search.names import UzFold, matching_names, name_contains, name_matches
@@ -30,7 +30,8 @@ from press.search.typos import SIMILARITY, did_you_mean, similar_releases
 __all__ = [
     "FOLD_TABLE", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "SIMILARITY", "Query", "Term",
     "UzFold",
-    "analyze", "did_you_mean", "fold", "fold_sql_body", "index_releases", "matching_names",
+    "analyze", "did_you_mean", "fold", "fold_sql_body", "index_releases", "matches_kept_as",
+    "matching_names",
     "name_contains", "name_matches", "names_changed", "parse", "reindex_all", "search_counted",
     "search_releases", "similar_releases", "snippet",
 ]  # fmt: skip

@@ -376,6 +376,13 @@ def search_releases(qs, text: str, language: str | None = None):
     return search_counted(qs, text, language=language)[0]
 
 
+def matches_kept_as(language: str | None = None) -> str:
+    """The name ``search_counted`` gives its ``remember`` for the matching ids: one per
+    title column (the scores count the reader's language's title). A page that reads its
+    kept parts together (press.site.page_cache.ListMemo.recall) asks for it by this name."""
+    return f"matching ids:{languages.field('title', language or languages.current())}"
+
+
 def search_counted(qs, text: str, remember=None, language: str | None = None):
     """``search_releases``, and how many match up to RANK_LIMIT + 1.
 
@@ -405,8 +412,7 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
             found = dataclasses.replace(found, scores=ranked)
         return found
 
-    # Kept per title column: the scores count the reader's language's title.
-    found = matching() if remember is None else remember(f"matching ids:{title}", matching)
+    found = matching() if remember is None else remember(matches_kept_as(language), matching)
     ids = found.ids
     # Beyond RANK_LIMIT the count is said as "more than" it; so is a gathering that stopped.
     matches = min(len(ids), RANK_LIMIT + 1) if found.whole else RANK_LIMIT + 1

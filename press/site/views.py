@@ -118,9 +118,16 @@ class ReleaseListView(ListView):
         if not self.filterset.is_valid():
             self.object_list = Release.objects.none()
             return self.render_to_response(self.get_context_data(), status=400)
-        if not self.query():  # a search asks for its matches first, and by other names
-            self.memo.recall({"count": None, "filters": self.FORM_TAGS})
+        self.memo.recall(self.kept_parts())
         return super().get(request, *args, **kwargs)
+
+    def kept_parts(self) -> dict:
+        """What this page will ask its memo for, {name: tags, None for the list's own}, read
+        in one round trip (ListMemo.recall): the count, or a search's matches, and the
+        drawn form."""
+        if self.query():
+            return {search.matches_kept_as(): None, "filters": self.FORM_TAGS}
+        return {"count": None, "filters": self.FORM_TAGS}
 
     def get_subject(self):
         return None
@@ -233,8 +240,16 @@ class SearchView(ReleaseListView):
     template_name = "press/search.html"
     kept = ("q",)
 
+    NAMES_TAGS = (page_cache.NAMES,)
+
     def get_feeds(self):
         return super().get_feeds() if self.query() else []
+
+    def kept_parts(self):
+        parts = super().kept_parts()
+        if self.query():
+            parts["names"] = self.NAMES_TAGS  # the countries, officials, topics it matched
+        return parts
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -249,7 +264,7 @@ class SearchView(ReleaseListView):
                         "officials": search.matching_names(Person, query),
                         "topics": search.matching_names(Topic, query),
                     },
-                    tags=(page_cache.NAMES,),
+                    tags=self.NAMES_TAGS,
                 )
             )
             if not context["paginator"].count:
