@@ -232,6 +232,11 @@ class Release(LanguageStates, MachineTranslated):
             models.Index(
                 fields=["status", "kind", "event_date", "id"], name="release_status_kind_idx"
             ),
+            # A status filter's date hierarchy (press/admin/changelist.py, PeriodProbe): the
+            # first release of each year with that status. In the index above the kind
+            # stands between them, and PostgreSQL walked every kind's rows of the years
+            # before (20 ms at 1,000,000 releases; 1 ms with this one).
+            models.Index(fields=["status", "event_date", "id"], name="release_status_date_idx"),
             # The admin list unfiltered, in the model's order (drafts, whose time is NULL,
             # first, as PostgreSQL sorts DESC): else it sorts every draft for a page.
             models.Index(fields=["-published_at", "-id"], name="release_newest_idx"),
