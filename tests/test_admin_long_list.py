@@ -124,3 +124,24 @@ def test_a_search_runs_once_for_the_count_the_page_and_the_dates(
         "event_date__day=1&event_date__month=2&event_date__year=2018&q=muzokara",
         "event_date__year=2018&q=muzokara",
     ]
+
+
+@pytest.mark.parametrize(
+    "level",
+    [{}, {"event_date__year": "2021"}, {"event_date__year": "2021", "event_date__month": "5"}],
+    ids=["years", "months", "days"],
+)
+def test_a_searched_list_offers_the_dates_of_its_matches_without_asking_again(
+    archive, editor_client, level
+):
+    # "r" is in every title: the searched list holds what the unsearched one holds.
+    _, unsearched = list_page(editor_client, **level)
+    with CaptureQueriesContext(connection) as queries:
+        _, searched = list_page(editor_client, q="r", **level)
+    assert [link.replace("&amp;q=r", "") for link in searched] == unsearched
+    # The search (ids and dates at once), the count and the page: the dates are not read
+    # again (MIN/MAX, DISTINCT) over the matching ids.
+    asked = [
+        q["sql"] for q in queries if q["sql"].startswith("SELECT") and "press_release" in q["sql"]
+    ]
+    assert not [sql for sql in asked if "MIN(" in sql or "DISTINCT" in sql], asked
