@@ -19,7 +19,9 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "ministry.cache.FailFastRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "press-bench",  # apart from anything else in that Redis
+            # Apart from anything else in that Redis, and from the other bench databases:
+            # kept counts, matches and cards of one would be read on another's pages.
+            "KEY_PREFIX": f"press-bench:{DATABASES['default']['NAME']}",  # noqa: F405
         }
     }
 # One line per request on stderr would cost more than some pages: warnings only.
