@@ -31,14 +31,20 @@ def filled_flag(code: str | None = None) -> str:
 
 
 class _AnyOf(models.Lookup):
-    """``<column> = ANY(%s)``: the list as one array parameter. A lookup, so that the column
-    is named as the query at hand aliases it (inside an ``Exists``, say)."""
+    """``<column> = ANY(%s::bigint[])``: the ids as one array parameter. A lookup, so that
+    the column is named as the query at hand aliases it (inside an ``Exists``, say).
 
-    prepare_rhs = False  # the list goes to the driver as it is, an array
+    The array is sent as its text, '{1,2,3}', which the database parses: given a list,
+    psycopg writes it out element by element in Python, ~0.5 ms of CPU for the ~900 ids a
+    search matches at a million releases (0.08 ms as text)."""
+
+    prepare_rhs = False  # the ids go to the driver as one value
 
     def as_sql(self, compiler, connection):
         column, params = self.process_lhs(compiler, connection)
-        return f"{column} = ANY(%s)", [*params, list(self.rhs)]
+        # int(): ids, never text that could close the literal.
+        ids = "{" + ",".join(map(str, map(int, self.rhs))) + "}"
+        return f"{column} = ANY(%s::bigint[])", [*params, ids]
 
 
 def among_ids(ids: list):
