@@ -92,7 +92,7 @@ class NamedFilter(admin.SimpleListFilter):
         return [*choices, ("none", model_admin.get_empty_value_display())]
 
     def choices(self, changelist):
-        # Django's asks changelist.get_query_string() for each choice: a copy, sort and
+        # Django's choices() asks changelist.get_query_string() for each one: a copy, sort and
         # urlencode of all the list's parameters, ~260 times on every editors' list. The
         # others are the same in every link: encoded once, each choice's own put after
         # them. No counts beside the choices (show_facets is NEVER).

@@ -31,7 +31,6 @@ __all__ = [
     "FOLD_TABLE", "MAX_QUERY_LENGTH", "MAX_TERMS", "RANK_LIMIT", "SIMILARITY", "Query", "Term",
     "UzFold",
     "analyze", "did_you_mean", "fold", "fold_sql_body", "index_releases", "matches_kept_as",
-    "matching_names",
-    "name_contains", "name_matches", "names_changed", "parse", "reindex_all", "search_counted",
-    "search_releases", "similar_releases", "snippet",
+    "matching_names", "name_contains", "name_matches", "names_changed", "parse", "reindex_all",
+    "search_counted", "search_releases", "similar_releases", "snippet",
 ]  # fmt: skip
