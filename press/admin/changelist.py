@@ -35,20 +35,16 @@ class CappedPaginator(Paginator):
         return min(counted, COUNT_CAP)
 
 
-class PeriodProbe:
-    """What Django's date hierarchy asks of ``cl.queryset``, answered without reading every
-    matching row: the first and last date each by one index walk (ORDER BY … LIMIT 1), and
-    the years, months or days that have a release by one EXISTS each, all in one query.
+class DateHierarchyAnswers:
+    """What Django's date hierarchy asks of ``cl.queryset``: the first and last date
+    (``aggregate`` of a Min and a Max, answered by ``end``), then the years, months or days
+    that have a release (``dates``). Subclasses answer without reading every matching row.
 
     Hazards: it is not a queryset. It stands in for ``cl.queryset`` only after the page's
     rows are fetched, when the date hierarchy is the one reader left (Django 5.2's
     ``admin_list.date_hierarchy`` calls ``aggregate`` and ``dates``, nothing else). And it
     is for a date field (``event_date``): a datetime's periods would need the local day.
     """
-
-    def __init__(self, queryset):
-        self.queryset = queryset
-        self.ends = {}  # (field, last): the value, asked once (aggregate, then dates, ask)
 
     def aggregate(self, **aggregates):
         answers = {}
@@ -57,6 +53,22 @@ class PeriodProbe:
             (field,) = aggregate.source_expressions
             answers[name] = self.end(field.name, last=isinstance(aggregate, Max))
         return answers
+
+    def end(self, field, last):
+        raise NotImplementedError
+
+    def dates(self, field, kind):
+        raise NotImplementedError
+
+
+class PeriodProbe(DateHierarchyAnswers):
+    """The date hierarchy of a long list: the first and last date each by one index walk
+    (ORDER BY … LIMIT 1), and the years, months or days that have a release by one EXISTS
+    each, all in one query."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.ends = {}  # (field, last): the value, asked once (aggregate, then dates, ask)
 
     def end(self, field, last):
         """The first (or last) value of ``field`` among the rows."""
@@ -90,23 +102,19 @@ class PeriodProbe:
         return [start for (start, _), has in zip(spans, present, strict=True) if has]
 
 
-class KnownDates:
-    """What Django's date hierarchy asks of ``cl.queryset`` (see PeriodProbe), answered from
-    the dates of the matching rows, already read: a search matching no more than COUNT_CAP
-    releases reads each one's id and date once (ReleaseChangeList.search_once). At a
-    million releases the MIN/MAX and the DISTINCT over those ids were half the searched
-    list's time in the database after the search itself."""
+class KnownDates(DateHierarchyAnswers):
+    """The date hierarchy from the dates of the matching rows, already read: a search
+    matching no more than COUNT_CAP releases reads each one's id and date once
+    (ReleaseChangeList.search_once). At a million releases the MIN/MAX and the DISTINCT
+    over those ids were half the searched list's time in the database after the search."""
 
     def __init__(self, dates):
         self.found = sorted(set(dates))
 
-    def aggregate(self, **aggregates):
-        answers = {}
-        for name, aggregate in aggregates.items():
-            assert isinstance(aggregate, Min | Max), aggregate
-            end = self.found[-1:] if isinstance(aggregate, Max) else self.found[:1]
-            answers[name] = end[0] if end else None
-        return answers
+    def end(self, field, last):
+        if not self.found:
+            return None
+        return self.found[-1] if last else self.found[0]
 
     def dates(self, field, kind):
         starts = {period_start(day, kind) for day in self.found}
