@@ -401,9 +401,11 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         term = query.groups[0][0]
         query = Query([[dataclasses.replace(term, others=named.other_names)]])
 
+    @functools.cache
     def conditions():
-        # Built only when the database is asked with them: matching ids kept by
-        # ``remember`` need neither (the tags' subqueries were ~4 % of a search page).
+        # Built only when the database is asked with them, and once: matching ids kept by
+        # ``remember`` need neither (the tags' subqueries were ~4 % of a search page); a
+        # broad search that gathered its ids asks with them again for its page.
         return text_condition(query), tagged_condition(named)
 
     title = languages.field("title", language or languages.current())
