@@ -359,3 +359,51 @@ class TestListsMadeWhenNeeded:
         html = str(form_class()["one"])
         assert '<option value="KG">Qirgʻiziston</option>' in html
         assert form_class.made == ["countries"]
+
+
+class TestOneFormClass:
+    """Filtersets share one form class per set of filters (ReleaseFilter.get_form_class)
+    and copy their filters shallowly (press.site.filters.CopiedCheaply): what one request
+    chose, and the language it was made in, must never reach the next."""
+
+    def test_a_second_request_gets_its_own_choices_language_and_filters(
+        self, rf, finder_site, kyrgyzstan
+    ):
+        from django.http import QueryDict
+        from django.utils import translation
+
+        from press.models import Release
+        from press.site.filters import ReleaseFilter
+
+        def filterset(query, language):
+            with translation.override(language):
+                made = ReleaseFilter(
+                    QueryDict(query), queryset=Release.objects.public(), request=rf.get("/")
+                )
+                assert made.is_valid(), made.form.errors
+                titles = sorted(made.qs.values_list("title_uz", flat=True))
+                label = str(made.form["country"].label)
+                return made, titles, label
+
+        first, first_titles, first_label = filterset("country=KG&kind=visit", "ru")
+        second, second_titles, second_label = filterset("", "en")
+        assert type(first.form) is type(second.form)
+        assert first_titles == ["Bishkek 0 [uz]", "Bishkek 1 [uz]", "Bishkek 2 [uz]"]
+        assert second_titles == [*first_titles, "Toshkent [uz]"]
+        assert (first_label, second_label) == ("Страна или организация", "Country or organisation")
+        assert list(first.form.cleaned_data["country"]) == [kyrgyzstan]
+        assert second.form.cleaned_data["country"] == [] and not second.form.cleaned_data["kind"]
+        # Each filter of a filterset filters through that filterset's own methods.
+        for made in (first, second):
+            assert all(
+                f.parent is made and (f.method is None or f.filter.f is f)
+                for f in made.filters.values()
+            )
+        # A hub's filterset hides its own filter: another set of filters, another class.
+        hub, _, _ = filterset("", "uz")
+        assert type(hub.form) is type(second.form)
+        country_hub = ReleaseFilter(
+            QueryDict(""), queryset=Release.objects.public(), fixed=("country",)
+        )
+        assert "country" not in country_hub.form.fields
+        assert type(country_hub.form) is not type(second.form)

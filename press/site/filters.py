@@ -4,6 +4,7 @@ Only queries: how the form is drawn is in press.site.widgets, and what a list ke
 the cache (its counts) in press.site.page_cache.
 """
 
+import copy
 import datetime
 import re
 
@@ -32,6 +33,28 @@ def nothing_chosen(value) -> bool:
     if isinstance(value, QuerySet):
         return value.query.is_empty() or not value
     return value in (None, "") or (isinstance(value, list | tuple) and not value)
+
+
+class CopiedCheaply:
+    """A filter that a filterset copies field by field, not deeply.
+
+    Every filterset deep-copies its class's filters (django-filter's FilterSet.__init__):
+    their labels, field arguments and choices, walked object by object, were a third of
+    the list's filter form on every list page (bench/README.md, sixth round). A filter's
+    own state is its ``extra`` (the field's arguments, which the filterset changes: the
+    queryset) and the field it makes; what they hold (labels, choices, widget classes,
+    functions) is never changed in place, so sharing it is safe.
+    """
+
+    def __deepcopy__(self, memo):
+        copied = copy.copy(self)
+        copied.extra = dict(self.extra)
+        copied.__dict__.pop("_field", None)  # made from the copy's own arguments
+        if self.method is not None:
+            # django-filter binds a method filter to its filter (FilterMethod(self)), whose
+            # parent filterset is where the method is looked up: bind the copy's own.
+            copied.method = self.method
+        return copied
 
 
 class DatePartsField(forms.MultiValueField):
@@ -71,7 +94,7 @@ class DatePartsField(forms.MultiValueField):
         return data_list
 
 
-class DatePartsFilter(df.DateFilter):
+class DatePartsFilter(CopiedCheaply, df.DateFilter):
     field_class = DatePartsField
 
 
@@ -128,15 +151,15 @@ class ModelMultipleChoiceOnUse(QuerysetOnUse, df.fields.ModelMultipleChoiceField
         return super().clean(value)
 
 
-class QuerysetOnUseFilter:
-    """A django-filter filter whose queryset function (of the request) is called by its
-    field when first needed (QuerysetOnUse), not when the form is made."""
+class QuerysetOnUseFilter(CopiedCheaply):
+    """A django-filter filter whose queryset function is called by its field when first
+    needed (QuerysetOnUse), not when the form is made.
+
+    The function takes no request, as django-filter's would: the form class holding it is
+    shared by every request (ReleaseFilter.get_form_class)."""
 
     def get_queryset(self, request):
-        make = self.queryset
-        if callable(make):
-            return lambda: make(request)
-        return make
+        return self.queryset
 
 
 class ModelChoiceFilter(QuerysetOnUseFilter, df.ModelChoiceFilter):
@@ -147,34 +170,42 @@ class ModelMultipleChoiceFilter(QuerysetOnUseFilter, df.ModelMultipleChoiceFilte
     field_class = ModelMultipleChoiceOnUse
 
 
-# The lists' querysets: functions of the request (as django-filter calls them), called when
-# a field first needs one (QuerysetOnUse), not querysets in the class. Every filterset
-# deep-copies its class's filters, and a queryset there is deep-copied with its whole query;
-# these orders also name translated fields, which modeltranslation resolves in the language
-# active when the queryset is made, not when it is defined.
+class CharFilter(CopiedCheaply, df.CharFilter):
+    pass
 
 
-def active_countries(request):
+class ChoiceFilter(CopiedCheaply, df.ChoiceFilter):
+    pass
+
+
+# The lists' querysets: functions, called when a field first needs one (QuerysetOnUse), not
+# querysets in the class. Every filterset copies its class's filters, and a queryset there
+# was deep-copied with its whole query; these orders also name translated fields, which
+# modeltranslation resolves in the language active when the queryset is made, not when it
+# is defined.
+
+
+def active_countries():
     return Country.objects.filter(active=True).order_by("kind", "name")
 
 
-def all_topics(request):
+def all_topics():
     return Topic.objects.all()
 
 
-def people_with_appointments(request):
+def people_with_appointments():
     # Each chosen person's appointments are what about() looks up: read with them.
     return Person.objects.prefetch_related("appointments")
 
 
-def public_events(request):
+def public_events():
     # An event is public once one of its releases is (Occasion.objects.public); its time
     # is now, when the form is made.
     return Occasion.objects.public()
 
 
 class ReleaseFilter(df.FilterSet):
-    q = df.CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
+    q = CharFilter(label=_("Search"), method="filter_q", max_length=MAX_QUERY_LENGTH * 50)
     country = ModelMultipleChoiceFilter(
         label=_("Country or organisation"),
         to_field_name="code",
@@ -208,7 +239,7 @@ class ReleaseFilter(df.FilterSet):
         widget=RadioList,
         method="filter_about",
     )
-    kind = df.ChoiceFilter(
+    kind = ChoiceFilter(
         label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind"), widget=RadioList
     )
     # Three boxes each (date_from_day, date_from_month, date_from_year), or the single
@@ -221,7 +252,7 @@ class ReleaseFilter(df.FilterSet):
     )
 
     # A search is ranked (press.search.engine); a reader may ask for the newest first.
-    sort = df.ChoiceFilter(
+    sort = ChoiceFilter(
         label=_("Order"),
         choices=[("date", _("Newest first"))],
         empty_label=_("Best match first"),
@@ -248,6 +279,20 @@ class ReleaseFilter(df.FilterSet):
             "date_to",
             "sort",
         ]
+
+    # The form class of each set of filters (a hub hides its own, a list without a search
+    # the order), made once: making it makes every filter's field, a quarter of the filter
+    # form's time on every list page. Nothing in it is a request's: the fields' querysets
+    # are functions of nothing (QuerysetOnUse), and each form deep-copies its class's fields
+    # before it changes them (offer_names below).
+    form_classes: dict[tuple[str, ...], type] = {}
+
+    def get_form_class(self):
+        names = tuple(self.filters)
+        form_class = self.form_classes.get(names)
+        if form_class is None:
+            form_class = self.form_classes[names] = super().get_form_class()
+        return form_class
 
     def __init__(self, data=None, *args, fixed=(), remember=None, **kwargs):
         super().__init__(data, *args, **kwargs)
