@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.urls import set_script_prefix
 
 from tests.support import latin_words
 
@@ -93,3 +94,41 @@ def test_the_switcher_and_alternates_keep_the_page_and_its_query(client, cyrilli
     assert (
         f'hreflang="uz-Cyrl" href="http://testserver/uz-cyrl/press/{cyrillic_site.slug}/"' in page
     )
+
+
+def test_a_site_under_a_path_prefix_links_within_it_and_no_other_site_gets_the_prefix(
+    client, cyrillic_site
+):
+    """The chrome's fixed addresses and each page's own in other languages are reversed once
+    a process and kept (press_tags.reversed_in): kept by script prefix too, so a site
+    mounted at /mfa (SCRIPT_NAME) and one at the root, in one process, each keep theirs."""
+    release_path = f"/ru/press/{cyrillic_site.slug}/"
+
+    def addresses(prefix):
+        # The WSGI handler sets the prefix from SCRIPT_NAME; the test client's does not.
+        set_script_prefix(prefix + "/")
+        try:
+            page = client.get(release_path, SCRIPT_NAME=prefix).content.decode()
+        finally:
+            set_script_prefix("/")
+        nav = page[page.index('class="site-nav"') :].split("</nav>", 1)[0]
+        switcher = page[page.index('class="lang-switcher"') :].split("</nav>", 1)[0]
+        return (
+            re.findall(r'href="([^"]*)"', nav),
+            sorted(re.findall(r'href="([^"]*)"', switcher)),
+            re.search(r'hreflang="en" href="([^"]*)"', page).group(1),
+        )
+
+    for _ in range(2):  # the second time from what was kept
+        nav, switcher, english = addresses("/mfa")
+        assert nav == ["/mfa/ru/", "/mfa/ru/press/", "/mfa/ru/events/"]
+        assert switcher == [
+            f"/mfa/en/press/{cyrillic_site.slug}/",
+            f"/mfa/uz-cyrl/press/{cyrillic_site.slug}/",
+            f"/mfa/uz/press/{cyrillic_site.slug}/",
+        ]
+        assert english == f"http://testserver/mfa/en/press/{cyrillic_site.slug}/"
+        nav, switcher, english = addresses("")
+        assert nav == ["/ru/", "/ru/press/", "/ru/events/"]
+        assert switcher[0] == f"/en/press/{cyrillic_site.slug}/"
+        assert english == f"http://testserver/en/press/{cyrillic_site.slug}/"
