@@ -301,3 +301,37 @@ def test_the_production_cache_reads_redis_replies_with_the_c_parser():
     finally:
         pool.release(connection)
         backend.close()
+
+
+def test_the_production_cache_keeps_any_key_and_reads_back_integers_and_pickles():
+    """ministry.cache: integers stay integers for INCR (the tags' counters), everything
+    else is pickled and read back as it was, and keys memcached would refuse raise no
+    warning (Redis takes them)."""
+    url = redis_url()
+    if url is None:
+        pytest.skip("Redis is not reachable at REDIS_URL or 127.0.0.1:6379: start redis-server")
+    import warnings
+
+    from ministry.cache import FailFastRedisCache
+
+    backend = FailFastRedisCache(url, {"KEY_PREFIX": f"test-{uuid.uuid4().hex}"})
+    values = {
+        "tag": 41,
+        "negative": -3,
+        "flag": True,
+        "count": 12_345_678_901,
+        "page": (7, b"\x80 raw bytes", "Ўзбекистон"),
+        "a key with spaces and " + "x" * 260: {"ids": [1, 2]},
+    }
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a CacheKeyWarning fails the test
+            backend.set_many(values)
+            assert backend.incr("tag") == 42
+            found = backend.get_many(list(values))
+        assert found == {**values, "tag": 42}
+        assert type(found["flag"]) is bool and type(found["tag"]) is int
+        assert backend._cache.get_client().get(backend.make_key("tag")) == b"42"
+    finally:
+        backend.delete_many(list(values))  # clear() would empty the whole database
+        backend.close()
