@@ -21,3 +21,12 @@ max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    # Before the worker accepts a connection: a new worker (at start, or recycled by
+    # max_requests) compiled its templates and loaded the search's names on its first
+    # pages, ~140 ms for a home page, while the requests behind it queued (ministry/warmup.py).
+    from ministry.warmup import warm
+
+    warm()

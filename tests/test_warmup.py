@@ -1,0 +1,33 @@
+"""A new gunicorn worker makes what its first pages need before it takes traffic
+(ministry/warmup.py, called by gunicorn.conf.py's post_worker_init)."""
+
+import runpy
+
+import pytest
+from django.conf import settings
+from django.template import engines
+
+from ministry import warmup
+from press.search import entities
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def cached_templates() -> set[str]:
+    loader = engines["django"].engine.template_loaders[0]
+    return {template.origin.template_name for template in loader.get_template_cache.values()}
+
+
+def test_a_new_worker_compiles_the_public_templates_and_loads_the_names_first(client, kyrgyzstan):
+    engines["django"].engine.template_loaders[0].reset()
+    entities._kept = (None, None)
+    hooks = runpy.run_path(str(settings.BASE_DIR / "gunicorn.conf.py"))
+
+    hooks["post_worker_init"](worker=None)
+
+    assert set(warmup.TEMPLATES) <= cached_templates()
+    assert entities._kept[0] is not None  # the table of names, at its current version
+    assert entities.table() is entities._kept[1]
+    # What the first home page would have loaded is there: it renders from the cache.
+    assert "press/home.html" in cached_templates()
+    assert client.get("/uz/").status_code == 200
