@@ -285,6 +285,53 @@ class TestLists:
         page_cache.bump(page_cache.ALL)  # a name changed: counted again, at once
         assert counted("/en/press/")[1]
 
+    def test_a_publication_keeps_the_drawn_form_unless_it_brings_an_event_to_offer(
+        self, client, finder_site, editor, draft_factory
+    ):
+        """The drawn form (``filters``) is kept under the ``events`` tag, not every
+        publication's: after a publication each list, hub and search drew its form again.
+        An event is offered once a release of it is out, and then at once."""
+        import datetime
+
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from press import services
+        from press.models import Occasion
+
+        def drawn(path):
+            with CaptureQueriesContext(connection) as queries:
+                page = client.get(path).content.decode()
+            # Drawing the form reads the events offered (ReleaseFilter.event, when drawn).
+            return page, any('"press_occasion"' in q["sql"] for q in queries.captured_queries)
+
+        summit = Occasion.objects.create(
+            slug="astana-summit", name_en="Astana Summit", name_uz="Ostona sammiti",
+            starts_on=datetime.date(2022, 3, 1), ends_on=datetime.date(2022, 3, 2),
+        )  # fmt: skip
+        assert drawn("/en/press/")[1]
+        assert not drawn("/en/press/")[1]
+        kazakhstan = Country.objects.get(code="KZ")
+        talks = draft_factory(title="Astana talks", countries=[kazakhstan])
+        services.release_publish(release=talks, user=editor, force_reason="urgent")
+        page, redrawn = drawn("/en/press/")
+        assert "Astana talks" in page and not redrawn
+        assert 'value="astana-summit"' not in page  # nothing of it is out yet
+        opening = draft_factory(title="Summit opens", occasions=[summit])
+        services.release_publish(release=opening, user=editor, force_reason="urgent")
+        page, redrawn = drawn("/en/press/")
+        assert "Summit opens" in page and redrawn
+        assert re.search(r'name="event" value="astana-summit"', page)
+        reason = {
+            "uz": "Koʻchirildi",
+            "uz-cyrl": "Кўчирилди",
+            "ru": "Перенесено",
+            "en": "Postponed",
+        }
+        services.release_withdraw(release=opening, user=editor, reason=reason)
+        page, redrawn = drawn("/en/press/")
+        assert redrawn and 'value="astana-summit"' not in page
+
     def test_each_name_carries_its_fold_for_the_narrowing_box(self, client, finder_site):
         page = client.get("/uz-cyrl/press/").content.decode()
         # "Ўзбекистон" folded as the search folds it: typing "ozbek" or "ўзбек" finds it.

@@ -77,6 +77,10 @@ LIST = "list"
 # What is kept of names (the filter form's lists, a search's matching names) depends only on
 # this: it outlives publications.
 NAMES = "names"
+# The events a list's filter form offers: those with a public release. Bumped by a change
+# of a release in an event, not by every publication: the drawn form of every list, hub and
+# search was drawn again after each one (bench/README.md, sixth round).
+EVENTS = "events"
 # The most a cached page may lag behind the database, whatever the setting says: it is the
 # promise to editors who schedule a release ("on the site within a minute of its time").
 MAX_SECONDS = 60
@@ -177,10 +181,14 @@ def tags_of(request) -> list[str]:
     return sorted({ALL, *declared})
 
 
-def release_tags(release_id, countries=(), topics=(), appointments=()) -> set[str]:
-    """What to bump when a release changes: its page, the lists, and its hubs.
+def release_tags(
+    release_id, countries=(), topics=(), appointments=(), occasions=()
+) -> set[str]:
+    """What to bump when a release changes: its page, the lists, and its hubs; the events
+    offered, when it is in one.
 
-    ``countries``, ``topics``: ids; ``appointments``: (person id, post id) pairs.
+    ``countries``, ``topics``, ``occasions``: ids; ``appointments``: (person id, post id)
+    pairs.
     """
     return {
         f"release:{release_id}",
@@ -189,6 +197,7 @@ def release_tags(release_id, countries=(), topics=(), appointments=()) -> set[st
         *(f"topic:{pk}" for pk in topics if pk is not None),
         *(f"person:{person}" for person, _post in appointments if person is not None),
         *(f"post:{post}" for _person, post in appointments if post is not None),
+        *([EVENTS] if any(pk is not None for pk in occasions) else []),
     }
 
 
@@ -197,7 +206,7 @@ def linked_tags(release_id) -> set[str]:
     from press.models import Release
 
     rows = Release.objects.filter(pk=release_id).values_list(
-        "countries", "topics", "participants__person", "participants__post"
+        "countries", "topics", "participants__person", "participants__post", "occasions"
     )
     rows = list(rows)
     return release_tags(
@@ -205,6 +214,7 @@ def linked_tags(release_id) -> set[str]:
         countries={r[0] for r in rows},
         topics={r[1] for r in rows},
         appointments={(r[2], r[3]) for r in rows},
+        occasions={r[4] for r in rows},
     )
 
 
@@ -385,6 +395,8 @@ def _links_changed(sender, instance, action, reverse, model, pk_set, using=None,
         tags |= release_tags(instance.pk, countries=pk_set)
     elif name == "topic" and pk_set:
         tags |= release_tags(instance.pk, topics=pk_set)
+    elif name == "occasion" and pk_set:
+        tags |= release_tags(instance.pk, occasions=pk_set)
     invalidate(using, tags=tags)
 
 

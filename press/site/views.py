@@ -100,8 +100,8 @@ class ReleaseListView(ListView):
     feed_name = "press:release_list_feed"
     # Parameters the finder shows no chip for, and "Clear all" keeps (the search's query).
     kept: tuple[str, ...] = ()
-    # The drawn filter form is kept until a name or any public content changes (filters_html).
-    FORM_TAGS = (page_cache.ALL, page_cache.NAMES, page_cache.LIST)
+    # The drawn filter form is kept until a name or the events offered change (filters_html).
+    FORM_TAGS = (page_cache.ALL, page_cache.NAMES, page_cache.EVENTS)
 
     def get(self, request, *args, **kwargs):
         self.subject = self.get_subject()
@@ -201,10 +201,13 @@ class ReleaseListView(ListView):
 
     def filters_html(self, chips, clear_url):
         """The filter form, drawn once per language, list and query (the choices in it)
-        until a name or the public content changes: hundreds of options and a template per
-        field, the same on every page of the list. Public content changes it too: the most
-        named options come first, and an event is offered once a release of it is out. A
-        form with errors is drawn each time."""
+        until a name or the events offered change: hundreds of options and a template per
+        field, the same on every page of the list. An event is offered once a release of it
+        is out (``events``, which a change of a release in an event bumps); the most named
+        options come first, by counts kept for an hour (press.site.widgets), so a
+        publication elsewhere does not draw it again. At most a minute old (ListMemo): a
+        release scheduled in an event comes out with no write. A form with errors is drawn
+        each time."""
 
         def draw():
             context = {"filter": self.filterset, "chips": chips, "clear_url": clear_url}
