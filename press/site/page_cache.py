@@ -52,6 +52,7 @@ changes to countries, topics and people move.
 
 import hashlib
 import logging
+import random
 import time
 
 from django.conf import settings
@@ -87,6 +88,8 @@ MAX_SECONDS = 60
 # How long past its freshness an entry is kept to be served while one request recomputes it
 # (or while rendering it fails), and how long that request may hold the recompute lock.
 STALE_SECONDS = 30
+# The shortest freshness of a stored page, as a share of the setting (PageCacheMiddleware.store).
+FRESH_SPREAD = 0.8
 LOCK_SECONDS = 10
 # Top-level (unprefixed) URL names that are public pages too.
 PUBLIC_TOP_LEVEL = {"sitemap_index", "sitemap_section", "robots_txt"}
@@ -580,7 +583,12 @@ class PageCacheMiddleware:
         if not response.has_header("ETag"):
             set_response_etag(response)
         headers = list(response.items())
-        expires = time.time() + seconds
+        # Fresh for 80-100 % of ``seconds``, at random. Pages rendered together (a
+        # publication's list, hubs and search, or every page after a deploy) would
+        # otherwise all expire in the same second and be rendered again together, a
+        # minute later and every minute after: the burst of renders that made the p99 of a
+        # run with no publication at all (bench/README.md, sixth round).
+        expires = time.time() + seconds * random.uniform(FRESH_SPREAD, 1.0)
         entry = (seen, expires, tags, response.status_code, headers, response.content)
         settle(seen, tags, found)
         # Kept past its freshness: the copy served while one request renders it again.
