@@ -72,6 +72,7 @@ class Gunicorn:
 
     def __enter__(self):
         command = [str(self.gunicorn), "-c", str(ROOT / "gunicorn.conf.py"), self.app]
+        self.ready_before = self.ready_lines()
         env = {**self.env, "BIND": f"{HOST}:{self.port}"}
         self.process = subprocess.Popen(
             command, cwd=self.cwd, env=env, stdout=self.log, stderr=self.log,
@@ -84,12 +85,30 @@ class Gunicorn:
             try:
                 url = f"http://{HOST}:{self.port}{self.health}"
                 with urllib.request.urlopen(url, timeout=2) as r:
-                    if r.status == 200:
+                    if r.status == 200 and self.all_workers_ready(deadline):
                         return self
             except OSError:
                 time.sleep(0.3)
         self.__exit__()
         raise RuntimeError(f"gunicorn did not answer {self.health} within 30 s")
+
+    def all_workers_ready(self, deadline) -> bool:
+        """Wait until every worker has said so (gunicorn.conf.py's post_worker_init). The
+        first worker answers the health check while the others still start; a measure
+        begun then opens all its connections to that one, and they stay there: half the
+        throughput of a two-worker server for the whole run."""
+        expected = int(self.env.get("WEB_CONCURRENCY") or os.cpu_count() or 1)
+        while time.monotonic() < deadline:
+            if self.ready_lines() - self.ready_before >= expected:
+                return True
+            time.sleep(0.1)
+        return False
+
+    def ready_lines(self) -> int:
+        # The log may be shared with another server (bench/peer.py): count from our start.
+        self.log.flush()
+        with open(self.log.name, errors="replace") as log:
+            return sum("ready to serve" in line for line in log)
 
     def __exit__(self, *exc):
         if self.process and self.process.poll() is None:
