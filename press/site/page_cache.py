@@ -184,9 +184,7 @@ def tags_of(request) -> list[str]:
     return sorted({ALL, *declared})
 
 
-def release_tags(
-    release_id, countries=(), topics=(), appointments=(), occasions=()
-) -> set[str]:
+def release_tags(release_id, countries=(), topics=(), appointments=(), occasions=()) -> set[str]:
     """What to bump when a release changes: its page, the lists, and its hubs; the events
     offered, when it is in one.
 
