@@ -5,7 +5,8 @@ Invalidation is by *tags*: each page says what it shows (``depends_on``: ``relea
 ``all``), and a change bumps only the tags of what it touched. A release's save, its photos
 and attachments, and its links to countries, topics and participants bump its own tag, the
 ``list`` tag (the press list, search, home, feeds, sitemaps: any page that declares nothing)
-and the tags of its countries, topics, officials and posts; a change to a country, topic,
+and the tags of its countries, topics, officials and posts, and ``events`` when it is in an
+event (the filter form's events offered; the form is kept under it); a change to a country, topic,
 person, post, appointment or event (names every page may show: the filter form, cards)
 bumps ``all``. So publishing release A recomputes its pages, the lists and A's hubs, while
 unrelated country B's page and unrelated releases' pages stay cached.
@@ -19,7 +20,8 @@ A tag missing from the cache (evicted, or never bumped) makes the entries that n
 invalid, and storing a page sets each missing tag to the counter the page saw, so that an
 eviction can never make an older entry valid again.
 
-Stale while one recomputes: an entry is fresh for ``timeout()`` seconds, then kept
+Stale while one recomputes: an entry is fresh for 80-100 % of ``timeout()`` seconds (at
+random, so that pages rendered together do not expire together), then kept
 ``STALE_SECONDS`` longer. When it has expired or its tags moved, the first request takes a
 short lock (``cache.add``) and renders the page; others meanwhile get the stale copy
 (``X-Page-Cache: stale``) instead of all rendering it at once, the stampede that followed
@@ -88,9 +90,9 @@ MAX_SECONDS = 60
 # How long past its freshness an entry is kept to be served while one request recomputes it
 # (or while rendering it fails), and how long that request may hold the recompute lock.
 STALE_SECONDS = 30
+LOCK_SECONDS = 10
 # The shortest freshness of a stored page, as a share of the setting (PageCacheMiddleware.store).
 FRESH_SPREAD = 0.8
-LOCK_SECONDS = 10
 # Top-level (unprefixed) URL names that are public pages too.
 PUBLIC_TOP_LEVEL = {"sitemap_index", "sitemap_section", "robots_txt"}
 # press: URL names that are not pages for everyone.
