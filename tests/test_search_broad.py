@@ -52,7 +52,9 @@ def test_many_matches_come_newest_first_with_the_tagged_ones(
     monkeypatch.setattr(engine, "RANK_LIMIT", limit)
     monkeypatch.setattr(engine, "GATHER_LIMIT", gather)
     with translation.override("uz"):
-        found, matches = engine.search_counted(Release.objects.public("uz"), "Qirgʻiziston")
+        found, matches, _matched = engine.search_counted(
+            Release.objects.public("uz"), "Qirgʻiziston"
+        )
         titles = [release.title_uz.removesuffix(" [uz]") for release in found]
     expected = ["text 1", "tagged 1", "text 2", "tagged 2", "both"]
     assert sorted(titles) == sorted(archive[key].title_uz.removesuffix(" [uz]") for key in expected)
@@ -70,3 +72,11 @@ def test_many_matches_come_newest_first_with_the_tagged_ones(
             assert "press_release_countries" not in sql
     else:
         assert matches == 5  # every match counted once, "both" included once
+    # The order a results page takes from the kept matches (KnownOrderPaginator) is the
+    # database's, in the order asked and by date; unknown when the search walked instead.
+    database = [release.pk for release in found]
+    by_date = list(found.order_by("-published_at", "-id").values_list("pk", flat=True))
+    if order == "date, walked" or (connection.vendor == "sqlite" and order.startswith("date")):
+        assert _matched.ordered() is None
+    else:
+        assert _matched.ordered() == database and _matched.ordered(by_date=True) == by_date

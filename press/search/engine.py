@@ -310,10 +310,31 @@ class Matching:
     whole: bool
     # For a set small enough to rank: the ids by their score (``scores``).
     scores: dict = dataclasses.field(default_factory=dict)
+    # When whole: every id, newest publication first, the id breaking ties (the order of
+    # Release.objects.latest()); empty when not known.
+    newest_first: tuple = ()
 
     @property
     def ids(self) -> list:
         return sorted({*self.text_ids, *self.tagged_ids})
+
+    def ordered(self, by_date: bool = False) -> list | None:
+        """Every matching id in the order of search_counted's results (by date with
+        ``by_date``, the reader's "newest first"), or None when only the database knows it
+        (a search that stopped gathering). A results page takes its ids from here, and
+        its cards need nothing more (press.site.views.KnownOrderPaginator)."""
+        if not self.whole or len(self.newest_first) != len(self.ids):
+            return None
+        if by_date or len(self.newest_first) > RANK_LIMIT:
+            return list(self.newest_first)
+        # The first score an id has, as ``scored``'s CASE takes it; 0 without one. A stable
+        # sort of the newest-first ids: ties stay newest first, as ORDER BY -score,
+        # -published_at, -id has them.
+        score_of = {}
+        for score, ids in self.scores.items():
+            for pk in ids:
+                score_of.setdefault(pk, score)
+        return sorted(self.newest_first, key=lambda pk: -score_of.get(pk, 0))
 
 
 def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
@@ -329,12 +350,16 @@ def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
     """
     text_side = qs.filter(in_text).order_by()
     if tagged is None:
-        text_ids = list(text_side.values_list("pk", flat=True)[:cap])
-        return Matching(text_ids, [], whole=len(text_ids) < cap)
-    capped_sides = connection.features.supports_slicing_ordering_in_compound
-    if capped_sides:
-        rows = text_side.values_list("pk", Value(True), Value(False))[:cap].union(
-            qs.filter(tagged).order_by().values_list("pk", Value(False), Value(True))[:cap],
+        rows = [
+            (pk, published, True, False)
+            for pk, published in text_side.values_list("pk", "published_at")[:cap]
+        ]
+        capped_sides = True
+    elif capped_sides := connection.features.supports_slicing_ordering_in_compound:
+        rows = text_side.values_list("pk", "published_at", Value(True), Value(False))[:cap].union(
+            qs.filter(tagged)
+            .order_by()
+            .values_list("pk", "published_at", Value(False), Value(True))[:cap],
             all=True,
         )
     else:
@@ -345,19 +370,31 @@ def _matching(qs, in_text: Q, tagged: Q | None, cap: int) -> Matching:
             .order_by()
             .values_list(
                 "pk",
+                "published_at",
                 ExpressionWrapper(in_text, output_field=BooleanField()),
                 ExpressionWrapper(tagged, output_field=BooleanField()),
             )[:cap]
         )
-    text_ids, tagged_ids, rows_read = [], [], 0
-    for pk, matched, named in rows:
+    text_ids, tagged_ids, published_at, rows_read = [], [], {}, 0
+    for pk, published, matched, named in rows:
         rows_read += 1
+        published_at[pk] = published
         if matched:
             text_ids.append(pk)
         if named:
             tagged_ids.append(pk)
     whole = len(text_ids) < cap and len(tagged_ids) < cap if capped_sides else rows_read < cap
-    return Matching(sorted(set(text_ids)), sorted(set(tagged_ids)), whole)
+    # Read with the ids (the same rows): the results' order is then known without asking
+    # the database again (Matching.ordered). A release with no publication time (outside
+    # the public queryset a search is given) leaves it unknown.
+    known = whole and None not in published_at.values()
+    newest_first = sorted(published_at, key=lambda pk: (published_at[pk], pk), reverse=True)
+    return Matching(
+        sorted(set(text_ids)),
+        sorted(set(tagged_ids)),
+        whole,
+        newest_first=tuple(newest_first) if known else (),
+    )
 
 
 def gather_limit() -> int:
@@ -380,11 +417,13 @@ def matches_kept_as(language: str | None = None) -> str:
     """The name ``search_counted`` gives its ``remember`` for the matching ids: one per
     title column (the scores count the reader's language's title). A page that reads its
     kept parts together (press.site.page_cache.ListMemo.recall) asks for it by this name."""
-    return f"matching ids:{languages.field('title', language or languages.current())}"
+    # "2": kept Matchings carry their order (newest_first) since; older ones are not read.
+    return f"matching ids:2:{languages.field('title', language or languages.current())}"
 
 
 def search_counted(qs, text: str, remember=None, language: str | None = None):
-    """``search_releases``, and how many match up to RANK_LIMIT + 1.
+    """``search_releases``, how many match up to RANK_LIMIT + 1, and what matched
+    (``Matching``: its ``ordered()`` ids are the results' order when it is known).
 
     What matches: the text (press.search.analyzer's words), or a tag with an entity the
     query names (press.search.entities). The count is what chooses the order; the results
@@ -394,7 +433,7 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
     """
     query = parse(text)
     if not query:
-        return qs.none(), 0
+        return qs.none(), 0, None
     # Which entities the query names: from the table of analyzed names, no query.
     named = named_entities(query)
     if named.other_names:
@@ -427,14 +466,14 @@ def search_counted(qs, text: str, remember=None, language: str | None = None):
         # The index's own column is never shown, and is the widest: ~16 KB of TOAST to
         # unpack, send and parse for each row read.
         rows = qs.among(ids).defer("search_vector")
-        return scored(rows, found.scores).order_by("-score", "-published_at", "-id"), matches
+        return scored(rows, found.scores).order_by("-score", "-published_at", "-id"), matches, found
     if found.whole:
         # Many, but every one in hand: sorted by date among those ids.
-        return qs.among(ids).defer("search_vector").latest(), matches
+        return qs.among(ids).defer("search_vector").latest(), matches, found
     # Many matches, newest first: the OR in one WHERE, which is what lets the database walk
     # the public releases newest first and stop at a page's worth. A UNION of the two sides
     # would first gather every matching id (a third of the archive for a common word).
     in_text, tagged = conditions()
     either = in_text if tagged is None else in_text | tagged
     broad = qs.filter(either).defer("search_vector")
-    return broad.latest(), matches
+    return broad.latest(), matches, found

@@ -338,9 +338,20 @@ class ReleaseFilter(df.FilterSet):
             queryset = self.filters[name].filter(queryset, data[name])
         return queryset
 
+    # What the search matched (press.search.engine.Matching), None without a search.
+    found = None
+
     def filter_q(self, queryset, name, value):
-        found, self.matches = search_counted(queryset, value, self.remember)
-        return found
+        results, self.matches, self.found = search_counted(queryset, value, self.remember)
+        return results
+
+    def known_order(self) -> list | None:
+        """The ids of the results in their order, when the search has them all in hand
+        (kept with its matches); None when only the database knows it. A filter applied
+        after the search (``last``) must keep this true: ``sort`` asks for the date order."""
+        if self.found is None:
+            return None
+        return self.found.ordered(by_date=self.form.cleaned_data.get("sort") == "date")
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by("-published_at", "-id") if value == "date" else queryset
