@@ -325,7 +325,8 @@ class Matching:
         its cards need nothing more (press.site.views.KnownOrderPaginator)."""
         if not self.whole or len(self.newest_first) != len(self.ids):
             return None
-        if by_date or len(self.newest_first) > RANK_LIMIT:
+        if by_date or not self.scores:
+            # Unscored (more than search_counted ranks) or no score above 0: by date.
             return list(self.newest_first)
         # The first score an id has, as ``scored``'s CASE takes it; 0 without one. A stable
         # sort of the newest-first ids: ties stay newest first, as ORDER BY -score,
