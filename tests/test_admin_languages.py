@@ -152,3 +152,35 @@ def test_the_checkers_find_what_they_look_for():
     assert latin_words('<p>Сақлаш <span lang="en">Save</span> Saqlash</p>') == ["Saqlash"]
     assert {"save", "delete", "history"} <= english_only_words()
     assert not {"saqlash", "tarix", "uchrashuv"} & english_only_words()
+
+
+def test_a_title_shown_from_another_language_says_so(client, admin_user, release_factory):
+    """The Russian list shows a release not yet in Russian by its Latin Uzbek title, marked
+    with its language, and the Russian title of one that has it, unmarked."""
+    latin_only = release_factory(
+        title="Vazirlar uchrashuvi", title_uz_cyrl="", title_ru="", title_en="", status="draft"
+    )
+    both = release_factory(title="Встреча", title_uz="Uchrashuv")
+    client.force_login(admin_user)
+    with translation.override("ru"):
+        html = client.get(reverse("admin:press_release_changelist")).content.decode()
+    assert (
+        f'<span id="title-{latin_only.pk}"><span lang="uz-Latn">Vazirlar uchrashuvi [uz]</span> '
+        '<small class="other-language">(Узбекский (латиница))</small></span>'
+    ) in html
+    assert f'<span id="title-{both.pk}">{both.title_ru}</span>' in html
+    # The row's checkbox is named by that title, its lang kept.
+    assert f'aria-labelledby="select-{both.pk} title-{both.pk}"' in html
+    # Every Latin word of a title is inside its lang.
+    assert not {"Vazirlar", "uchrashuvi", "Uchrashuv"} & set(latin_words(html, "ru"))
+    assert latin_only.status == "draft"
+
+
+def test_the_sidebar_names_each_filter_once(client, admin_user, release):
+    client.force_login(admin_user)
+    for code in ("ru", "uz", "uz-cyrl", "en"):
+        with translation.override(code):
+            html = client.get(reverse("admin:press_release_changelist")).content.decode()
+        titles = re.findall(r"<summary[^>]*>\s*(.*?)\s*</summary>", html, re.S)
+        assert len(titles) >= 6, (code, titles)
+        assert len(titles) == len(set(titles)), (code, titles)

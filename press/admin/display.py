@@ -35,6 +35,29 @@ def short_date(moment: datetime.datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
 
 
+@admin.display(description=gettext_lazy("title"), ordering="id")
+def title_column(release):
+    """The title in the admin's language; failing that, the first language that has one,
+    marked as such (its ``lang`` and its name): a translator reading the Russian list must
+    not take a Latin Uzbek title for a Russian one."""
+    code = languages.current()
+    title = getattr(release, languages.field("title", code))
+    if title:
+        return format_html('<span id="title-{}">{}</span>', release.pk, title)
+    for other in languages.codes():
+        title = getattr(release, languages.field("title", other))
+        if title:
+            return format_html(
+                '<span id="title-{}"><span lang="{}">{}</span> '
+                '<small class="other-language">({})</small></span>',
+                release.pk,
+                languages.bcp47(other),
+                title,
+                languages.name(other),
+            )
+    return format_html('<span id="title-{}">{}</span>', release.pk, release.slug or _("(untitled)"))
+
+
 @admin.display(description=gettext_lazy("state"), ordering="status")
 def state_column(release):
     """The release's state; a scheduled one with its time, a forced one flagged."""

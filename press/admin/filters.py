@@ -147,7 +147,8 @@ class CountryKindFilter(NamedFilter):
 
     def __init__(self, request, params, model, model_admin):
         super().__init__(request, params, model, model_admin)
-        self.title = Country._meta.get_field("kind").verbose_name
+        # Not the field's "kind": the release's own kind is filtered too, under that word.
+        self.title = _("kind of partner")
 
     def lookups(self, request, model_admin):
         return CountryKind.choices

@@ -31,7 +31,7 @@ from press.admin import (
     workflow,
 )
 from press.admin.changelist import CappedPaginator, ReleaseChangeList
-from press.admin.display import local_time, state_column, translation_column
+from press.admin.display import local_time, state_column, title_column, translation_column
 from press.admin.editor import ADVISED_LENGTHS, RichTextAdminMixin
 from press.admin.filters import (
     CountryFilter,
@@ -64,7 +64,7 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         )
 
     list_display = (
-        "title_column",
+        title_column,
         "kind",
         "event_date",
         state_column,
@@ -125,18 +125,20 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
     def get_changelist(self, request, **kwargs):
         return ReleaseChangeList
 
-    @admin.display(description=gettext_lazy("title"), ordering="id")
-    def title_column(self, release):
-        return str(release)
-
     def action_checkbox(self, release):
         # Django's own renders a form widget through the template engine for each row, the
-        # list's costliest column; this writes the same element.
+        # list's costliest column; this writes the same element, named by the row's title
+        # (title_column) rather than an aria-label: a title in another language keeps its
+        # lang there, which an attribute cannot.
         return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            '<input type="checkbox" name="{}" value="{}" class="action-select" '
+            'aria-labelledby="select-{} title-{}"><span id="select-{}" hidden>{}</span>',
             admin.helpers.ACTION_CHECKBOX_NAME,
             release.pk,
-            format_html(_("Select this object for an action - {}"), str(release)),
+            release.pk,
+            release.pk,
+            release.pk,
+            _("Select this release for an action:"),
         )
 
     def get_search_results(self, request, queryset, search_term):
