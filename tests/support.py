@@ -1,6 +1,7 @@
 """What the tests share besides fixtures: people and releases to make, files to upload,
 forms to post, and readers of pages. The fixtures made from these live in conftest.py."""
 
+import contextlib
 import datetime
 import io
 import re
@@ -47,8 +48,30 @@ def logged_in(user) -> Client:
     return client
 
 
+@contextlib.contextmanager
+def committed(using="default"):
+    """The block's writes as if committed when it ends: what they left for the commit
+    (``transaction.on_commit``: the page cache's bumps, mail, tasks) runs then, once.
+
+    A test runs inside one transaction that never commits, and the page cache learns of a
+    change only at its commit (press/site/page_cache.py ``invalidate``): a test that
+    changes something and then reads a page makes the change inside this. Unlike
+    ``captureOnCommitCallbacks(execute=True)`` the callbacks are taken off the connection,
+    so a block around this one does not run them a second time.
+    """
+    from django.db import connections
+
+    connection = connections[using]
+    start = len(connection.run_on_commit)
+    yield
+    while len(connection.run_on_commit) > start:  # a callback may leave callbacks of its own
+        _savepoints, callback, _robust = connection.run_on_commit.pop(start)
+        callback()
+
+
 def make_release(**fields):
-    """A release written in every language unless told otherwise, published an hour ago."""
+    """A release written in every language unless told otherwise, published an hour ago,
+    and committed (``committed``): already there when the test reads a page."""
     from press.models import Release, Status
 
     defaults = {
@@ -66,11 +89,12 @@ def make_release(**fields):
     participants = fields.pop("participants", ())
     occasions = fields.pop("occasions", ())
     defaults.update(fields)
-    release = Release.objects.create(**defaults)
-    release.countries.set(countries)
-    release.topics.set(topics)
-    release.participants.set(participants)
-    release.occasions.set(occasions)
+    with committed():
+        release = Release.objects.create(**defaults)
+        release.countries.set(countries)
+        release.topics.set(topics)
+        release.participants.set(participants)
+        release.occasions.set(occasions)
     return release
 
 

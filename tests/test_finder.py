@@ -9,7 +9,7 @@ import re
 import pytest
 
 from press.models import Appointment, Country, Person, Status
-from tests.support import make_release
+from tests.support import committed, make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -313,12 +313,14 @@ class TestLists:
         assert not drawn("/en/press/")[1]
         kazakhstan = Country.objects.get(code="KZ")
         talks = draft_factory(title="Astana talks", countries=[kazakhstan])
-        services.release_publish(release=talks, user=editor, force_reason="urgent")
+        with committed():
+            services.release_publish(release=talks, user=editor, force_reason="urgent")
         page, redrawn = drawn("/en/press/")
         assert "Astana talks" in page and not redrawn
         assert 'value="astana-summit"' not in page  # nothing of it is out yet
         opening = draft_factory(title="Summit opens", occasions=[summit])
-        services.release_publish(release=opening, user=editor, force_reason="urgent")
+        with committed():
+            services.release_publish(release=opening, user=editor, force_reason="urgent")
         page, redrawn = drawn("/en/press/")
         assert "Summit opens" in page and redrawn
         assert re.search(r'name="event" value="astana-summit"', page)
@@ -328,7 +330,8 @@ class TestLists:
             "ru": "Перенесено",
             "en": "Postponed",
         }
-        services.release_withdraw(release=opening, user=editor, reason=reason)
+        with committed():
+            services.release_withdraw(release=opening, user=editor, reason=reason)
         page, redrawn = drawn("/en/press/")
         assert redrawn and 'value="astana-summit"' not in page
 

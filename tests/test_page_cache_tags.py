@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from press import services
 from press.site import page_cache
-from tests.support import in_every_language
+from tests.support import committed, in_every_language
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_caching")]
 
@@ -56,7 +56,8 @@ def test_publishing_recomputes_its_hubs_and_leaves_an_unrelated_country_cached(
     first = {name: get(client, path) for name, path in paths.items()}
     assert "Toshkent xabari" not in text(first["uzbekistan"])
 
-    services.release_publish(release=draft, user=editor, force_reason="urgent")
+    with committed():
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
 
     # Kyrgyzstan's page and the Kyrgyz release's page show nothing of it: still served from
     # the cache, without a query.
@@ -82,9 +83,10 @@ def test_correcting_recomputes_its_page_in_every_language_only(
     for path in [*own, f"/uz/press/{unrelated.slug}/"]:
         get(client, path)
 
-    services.release_correct(
-        release=release, user=editor, changes={"title_ru": "Новый заголовок"}, major=False
-    )
+    with committed():
+        services.release_correct(
+            release=release, user=editor, changes={"title_ru": "Новый заголовок"}, major=False
+        )
 
     for path in own:
         assert get(client, path)["X-Page-Cache"] == "miss", path
@@ -100,7 +102,8 @@ def test_withdrawing_takes_it_off_its_country_page_and_leaves_the_other(
     assert "Qaytariladigan [uz]" in text(get(client, "/uz/countries/uzbekistan/"))
     get(client, "/uz/countries/kyrgyzstan/")
 
-    services.release_withdraw(release=release, user=editor, reason=in_every_language("xato"))
+    with committed():
+        services.release_withdraw(release=release, user=editor, reason=in_every_language("xato"))
 
     page = get(client, "/uz/countries/uzbekistan/")
     assert page["X-Page-Cache"] == "miss"
@@ -115,7 +118,8 @@ def test_moving_a_release_to_another_country_recomputes_both_hubs(
     get(client, "/uz/countries/uzbekistan/")
     get(client, "/uz/countries/kyrgyzstan/")
 
-    release.countries.set([kyrgyzstan])
+    with committed():
+        release.countries.set([kyrgyzstan])
 
     old, new = get(client, "/uz/countries/uzbekistan/"), get(client, "/uz/countries/kyrgyzstan/")
     assert old["X-Page-Cache"] == new["X-Page-Cache"] == "miss"
@@ -127,7 +131,8 @@ def test_a_country_renamed_recomputes_every_page(client, release_factory, uzbeki
     get(client, "/uz/countries/kyrgyzstan/")
     get(client, f"/uz/press/{release.slug}/")
     uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
-    uzbekistan.save()
+    with committed():
+        uzbekistan.save()
     assert get(client, "/uz/countries/kyrgyzstan/")["X-Page-Cache"] == "miss"
     page = get(client, f"/uz/press/{release.slug}/")
     assert page["X-Page-Cache"] == "miss"
@@ -139,7 +144,8 @@ def test_a_changed_page_is_served_stale_while_another_request_renders_it(
 ):
     draft, _other, paths = two_countries
     before = get(client, paths["list"])
-    services.release_publish(release=draft, user=editor, force_reason="urgent")
+    with committed():
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
 
     # Another request is rendering the list (it holds the lock): this one gets the copy,
     # without a query, rather than rendering the same page too.
@@ -184,7 +190,8 @@ def test_an_unpublished_release_is_never_served_stale(client, editor, release_fa
     release = release_factory(title="Olib tashlangan")
     path = f"/uz/press/{release.slug}/"
     get(client, path)
-    services.release_unpublish(release=release, user=editor, reason=in_every_language("xato"))
+    with committed():
+        services.release_unpublish(release=release, user=editor, reason=in_every_language("xato"))
     assert client.get(path).status_code == 410
     # Whoever renders it next, the others are not handed the kept page meanwhile.
     assert cache.add(lock_of(path), 1, 10)
@@ -234,7 +241,8 @@ def test_an_evicted_tag_never_makes_an_older_page_valid_again(
 ):
     draft, _other, paths = two_countries
     get(client, paths["uzbekistan"])
-    services.release_publish(release=draft, user=editor, force_reason="urgent")
+    with committed():
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
     cache.delete(page_cache.tag_key(f"country:{draft.countries.get().pk}"))  # evicted
     page = get(client, paths["uzbekistan"])
     assert page["X-Page-Cache"] == "miss"
@@ -269,7 +277,8 @@ def test_with_redis_only_the_pages_that_show_it_are_recomputed(client, editor, t
     with override_settings(CACHES=own):
         for path in paths.values():
             get(client, path)
-        services.release_publish(release=draft, user=editor, force_reason="urgent")
+        with committed():
+            services.release_publish(release=draft, user=editor, force_reason="urgent")
         other_visitor = type(client)()
         assert get(other_visitor, paths["kyrgyzstan"])["X-Page-Cache"] == "hit"
         assert get(other_visitor, paths["other"])["X-Page-Cache"] == "hit"

@@ -7,7 +7,7 @@ import pytest
 
 from press import services
 from press.models import Release
-from tests.support import make_release
+from tests.support import committed, make_release
 
 pytestmark = pytest.mark.django_db
 
@@ -87,23 +87,26 @@ def test_a_list_with_its_cards_kept_reads_no_release_rows(
 def test_a_kept_card_shows_the_correction_and_leaves_with_a_withdrawal(client, editor, archive):
     release = archive[-1]  # the newest: first on the list
     assert "Xabar 24 [ru]" in client.get("/ru/press/").content.decode()
-    services.release_correct(
-        release=release, user=editor, changes={"title_ru": "Исправленный"}, major=False
-    )
+    with committed():
+        services.release_correct(
+            release=release, user=editor, changes={"title_ru": "Исправленный"}, major=False
+        )
     page = client.get("/ru/press/").content.decode()
     assert "Исправленный" in page and "Xabar 24 [ru]" not in page
-    services.release_withdraw(
-        release=Release.objects.get(pk=release.pk),
-        user=editor,
-        reason={c: "xato" for c in ("uz", "uz-cyrl", "ru", "en")},
-    )
+    with committed():
+        services.release_withdraw(
+            release=Release.objects.get(pk=release.pk),
+            user=editor,
+            reason={c: "xato" for c in ("uz", "uz-cyrl", "ru", "en")},
+        )
     assert "Исправленный" not in client.get("/ru/press/").content.decode()
 
 
 def test_a_renamed_country_is_renamed_on_kept_cards(client, archive, uzbekistan):
     assert "Oʻzbekiston" in client.get("/uz/press/").content.decode()
     uzbekistan.name_uz = "Oʻzbekiston Respublikasi"
-    uzbekistan.save()
+    with committed():
+        uzbekistan.save()
     assert "Oʻzbekiston Respublikasi" in client.get("/uz/press/").content.decode()
 
 
@@ -120,16 +123,18 @@ def test_a_kept_article_is_the_one_rendered_and_follows_each_change(
     page = client.get(path).content.decode()
     assert "<h1>Xabar 0 [ru]</h1>" in page and "<title>Без сигнала" in page
     # ...a correction is, and so is a renamed country.
-    services.release_correct(
-        release=Release.objects.get(pk=release.pk),
-        user=editor,
-        changes={"title_ru": "Исправленный"},
-        major=False,
-    )
+    with committed():
+        services.release_correct(
+            release=Release.objects.get(pk=release.pk),
+            user=editor,
+            changes={"title_ru": "Исправленный"},
+            major=False,
+        )
     page = client.get(path).content.decode()
     assert "<h1>Исправленный</h1>" in page and "Xabar 0 [ru]" not in page
     uzbekistan.name_ru = "Республика Узбекистан"
-    uzbekistan.save()
+    with committed():
+        uzbekistan.save()
     assert "Республика Узбекистан" in client.get(path).content.decode()
 
 

@@ -153,7 +153,7 @@ class TestReleasePageExtras:
             change_note_en="The date was corrected.",
         )
         # update() sends no signal: drop what a save would (the kept article, its links).
-        page_cache.invalidate(tags=page_cache.linked_tags(release.pk))
+        page_cache.bump(*page_cache.linked_tags(release.pk))
         html = client.get(f"/en/press/{release.slug}/").content.decode()
         assert "Updated" in html and "The date was corrected." in html
 

@@ -14,8 +14,9 @@ unrelated country B's page and unrelated releases' pages stay cached.
 How a tag is checked: the cache holds a change counter (``GENERATION_KEY``) that every bump
 increments, and each tag holds the counter value of its last bump. An entry keeps the
 counter value read *before* its page was rendered; it is valid while none of its tags was
-bumped after that (tag ≤ seen). A render that read rows while a change was being committed
-is therefore never taken for fresh: the change bumps again after its commit (``invalidate``).
+bumped after that (tag ≤ seen). A change bumps its tags once it is committed
+(``invalidate``), so a render that read the old rows while it was being committed is never
+taken for fresh: the bump came after the counter that render read.
 A tag missing from the cache (evicted, or never bumped) makes the entries that need it
 invalid, and storing a page sets each missing tag to the counter the page saw, so that an
 eviction can never make an older entry valid again.
@@ -140,15 +141,21 @@ def bump(*tags: str) -> None:
 
 
 def invalidate(using=None, tags=(ALL,)) -> None:
-    """Bump ``tags`` now, and again when the transaction commits.
+    """Bump ``tags`` once the change is committed: at once outside a transaction, else when
+    the transaction commits (never, if it rolls back).
 
-    The first bump stops pages cached before the change being served; the second drops any
-    page that a request rendered from the old rows while the transaction was still open.
+    Not before as well: until the commit every other connection reads the old rows, so the
+    pages kept are still right, and a bump then only made the requests of those moments
+    render the old rows again, pages the commit's bump made stale at once (each page a
+    publication touches was rendered twice, doubling the work that comes with it). A page
+    rendered from the old rows is never taken for fresh after the commit: it was stored
+    under the counter read before it rendered, and the commit's bump is above it.
     """
     tags = tuple(tags)
-    bump(*tags)
     if transaction.get_connection(using).in_atomic_block:
         transaction.on_commit(lambda: bump(*tags), using=using)
+    else:
+        bump(*tags)
 
 
 def is_valid(seen: int, tags, found: dict) -> bool:
