@@ -165,6 +165,39 @@ def test_a_changed_page_is_served_stale_while_another_request_renders_it(
     assert get(client, paths["list"])["X-Page-Cache"] == "hit"
 
 
+def test_while_this_process_renders_a_stale_page_the_others_get_their_copies(
+    client, editor, two_countries, django_assert_num_queries
+):
+    """A publication makes its list, home and hubs stale together: one request of a process
+    renders (page_cache.RENDERING), the others get their copies instead of rendering their
+    pages beside it; a page with no copy at all is rendered all the same."""
+    draft, _other, paths = two_countries
+    before = {name: get(client, paths[name]) for name in ("list", "home", "uzbekistan")}
+    with committed():
+        services.release_publish(release=draft, user=editor, force_reason="urgent")
+
+    assert page_cache.RENDERING.acquire(blocking=False)  # rendering another page
+    try:
+        with django_assert_num_queries(0):
+            for name in ("list", "home", "uzbekistan"):
+                stale = get(client, paths[name])
+                assert stale["X-Page-Cache"] == "stale", name
+                assert stale.content == before[name].content
+        never_seen = get(client, "/uz-cyrl/press/")
+        assert never_seen["X-Page-Cache"] == "miss"
+        assert "Toshkent xabari [uz_cyrl]" in text(never_seen)
+    finally:
+        page_cache.RENDERING.release()
+
+    # Done: the next request for each renders it, and lets the following one render.
+    for name in ("list", "home", "uzbekistan"):
+        fresh = get(client, paths[name])
+        assert fresh["X-Page-Cache"] == "miss", name
+        assert "Toshkent xabari [uz]" in text(fresh)
+    assert page_cache.RENDERING.acquire(blocking=False)
+    page_cache.RENDERING.release()
+
+
 def test_an_expired_page_is_served_stale_while_one_request_renders_it(
     client, release_factory, uzbekistan
 ):

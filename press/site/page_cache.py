@@ -56,6 +56,7 @@ changes to countries, topics and people move.
 import hashlib
 import logging
 import random
+import threading
 import time
 
 from django.conf import settings
@@ -94,6 +95,10 @@ STALE_SECONDS = 30
 LOCK_SECONDS = 10
 # The shortest freshness of a stored page, as a share of the setting (PageCacheMiddleware.store).
 FRESH_SPREAD = 0.8
+# Held by the request of this process that renders a stale page again: one at a time, the
+# others meanwhile get their copies (PageCacheMiddleware). A page with no copy is rendered
+# whatever this holds.
+RENDERING = threading.BoundedSemaphore(1)
 # Top-level (unprefixed) URL names that are public pages too.
 PUBLIC_TOP_LEVEL = {"sitemap_index", "sitemap_section", "robots_txt"}
 # press: URL names that are not pages for everyone.
@@ -506,39 +511,50 @@ class PageCacheMiddleware:
         now = time.time()
         if valid and entry[1] > now:
             return self.rebuild(request, entry, "hit")
-        locked = False
-        if entry is not None:
-            # Expired, or made stale by a change: one request renders it again, the others
-            # are served the copy meanwhile rather than all rendering the same page at once.
-            locked = lock(key)
-            if not locked:
-                return self.rebuild(request, entry, "stale")
+        if entry is None:
+            return self.render(request, key, seen, found, None, seconds)
+        # Expired, or made stale by a change: one request renders it again, the others are
+        # served the copy meanwhile rather than all rendering the same page at once. And one
+        # stale page at a time in this process: a publication makes its list, home, search,
+        # hubs and related release pages stale together, and rendering them all at once in
+        # one worker's threads held every other request of that worker (the page cache's
+        # hits) behind them for their whole time; the others wait a moment on their copies.
+        if not RENDERING.acquire(blocking=False):
+            return self.rebuild(request, entry, "stale")
         try:
-            response = self.get_response(request)
-            if entry is not None and response.status_code >= 500:
-                # Rendering failed: the last good copy is better than an error page.
-                logger.warning("page cache: served stale after %s", response.status_code)
+            if not lock(key):
                 return self.rebuild(request, entry, "stale")
-            if request.method == "GET" and self.shareable(request, response):
-                try:
-                    # Under the counter read before rendering: a change committed meanwhile
-                    # has bumped its tags above it, and this page will not be served.
-                    self.store(key, seen, tags_of(request), found, response, seconds)
-                except Exception:
-                    logger.exception("page cache: store failed")
-                else:
-                    response["X-Page-Cache"] = "miss"  # rendered now, served from the cache
-            elif entry is not None and request.method == "GET":
-                # The page no longer answers what was kept (an unpublished release's 410):
-                # its copy must not be served stale to the requests that follow.
-                try:
-                    cache.delete(key)
-                except Exception:
-                    logger.exception("page cache: delete failed")
-            return response
+            try:
+                return self.render(request, key, seen, found, entry, seconds)
+            finally:
+                unlock(key)  # the next change may render it again at once
         finally:
-            if locked:
-                unlock(key)
+            RENDERING.release()
+
+    def render(self, request, key, seen, found, entry, seconds):
+        """The page rendered now, and stored if it may be shared; ``entry``: its stale copy."""
+        response = self.get_response(request)
+        if entry is not None and response.status_code >= 500:
+            # Rendering failed: the last good copy is better than an error page.
+            logger.warning("page cache: served stale after %s", response.status_code)
+            return self.rebuild(request, entry, "stale")
+        if request.method == "GET" and self.shareable(request, response):
+            try:
+                # Under the counter read before rendering: a change committed meanwhile has
+                # bumped its tags above it, and this page will not be served.
+                self.store(key, seen, tags_of(request), found, response, seconds)
+            except Exception:
+                logger.exception("page cache: store failed")
+            else:
+                response["X-Page-Cache"] = "miss"  # rendered now, served from the cache
+        elif entry is not None and request.method == "GET":
+            # The page no longer answers what was kept (an unpublished release's 410): its
+            # copy must not be served stale to the requests that follow.
+            try:
+                page_cache().delete(key)
+            except Exception:
+                logger.exception("page cache: delete failed")
+        return response
 
     def valid(self, key, entry, found, asked) -> bool:
         """Whether ``entry`` is current: its tags' values are in ``found`` (read with it,
