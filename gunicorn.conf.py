@@ -1,4 +1,5 @@
 # gunicorn -c gunicorn.conf.py ministry.wsgi  (production settings come from the environment)
+import gc
 import multiprocessing
 import os
 
@@ -10,6 +11,15 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count()))
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # gthread by default; GUNICORN_WORKER_CLASS=sync to compare (bench/load.py --worker-class).
 worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+# Each worker listens on a socket of its own (SO_REUSEPORT) and the kernel spreads new
+# connections over them evenly. On one shared socket the worker free at that instant took
+# every connection opened while the other was busy for a moment (a page rendering), and
+# kept them for their life: one worker served them all with its 8 threads, queueing (the
+# publish storm: half the throughput for five seconds, p99 100-200 ms; bench/README.md).
+# Hazard: a worker that exits (max_requests, a reload, a crash) resets the connections still
+# waiting in its socket's queue, unless the kernel moves them (net.ipv4.tcp_migrate_req=1,
+# docs/deploy.md); HAProxy retries those. GUNICORN_REUSE_PORT=0 shares one socket again.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "1") == "1"
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
@@ -33,5 +43,10 @@ def post_worker_init(worker):
         pass
     else:
         warm()
+        # What is in memory now (Django, the app, the compiled templates, the names) stays for
+        # the worker's life: kept out of the collector's full passes, which walked all of it
+        # and stopped every thread of the worker for 80-120 ms now and then under load (13-18
+        # ms once frozen; bench/README.md).
+        gc.freeze()
     # bench/load.py waits for every worker's line before it measures.
     worker.log.info("Worker %s ready to serve", worker.pid)

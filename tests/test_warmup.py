@@ -1,6 +1,7 @@
 """A new gunicorn worker makes what its first pages need before it takes traffic
 (ministry/warmup.py, called by gunicorn.conf.py's post_worker_init)."""
 
+import gc
 import os
 import runpy
 import types
@@ -31,7 +32,12 @@ def test_a_new_worker_compiles_the_public_templates_and_loads_the_names_first(
 
     # What gunicorn gives the hook: the worker, with its pid and gunicorn's own logger.
     worker = types.SimpleNamespace(pid=os.getpid(), log=Logger(Config()))
-    hooks["post_worker_init"](worker=worker)
+    try:
+        hooks["post_worker_init"](worker=worker)
+        # What it made (and all before) is left out of the collector's full passes.
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
     assert set(warmup.TEMPLATES) <= cached_templates()
     assert entities._kept[0] is not None  # the table of names, at its current version
