@@ -87,6 +87,22 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 
+  // Empty fields stay out of the address ("?q=&kind=&country=KG" is "?country=KG"): shorter
+  // links to share, and one cached page for one choice. A date's three boxes go or stay
+  // together, so that a half-typed date still reaches the server and is said to be wrong.
+  form.addEventListener("formdata", function (event) {
+    var data = event.formData;
+    var names = [];
+    data.forEach(function (value, name) { if (names.indexOf(name) === -1) names.push(name); });
+    names.forEach(function (name) {
+      var date = name.match(/^(.*)_(day|month|year)$/);
+      var empty = date
+        ? ["day", "month", "year"].every(function (part) { return !data.get(date[1] + "_" + part); })
+        : data.getAll(name).every(function (value) { return value === ""; });
+      if (empty) data.delete(name);
+    });
+  });
+
   // After Apply, a chip or a page change (a new address with a query), focus goes to the
   // results' heading, which says what is listed; to the errors if a filter was wrong.
   if (!window.location.search) return;

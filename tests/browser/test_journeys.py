@@ -118,11 +118,13 @@ def test_keyboard_skip_link_and_filters(live_server, site, open_page):
     # The folded filters open from the keyboard, and focus is visible on their controls.
     page.locator(".filters summary").focus()
     page.keyboard.press("Enter")
-    field = page.locator("#id_kind")
+    field = page.locator("#id_kind input:checked")  # "Any kind", a radio button
     field.focus()
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
     page.keyboard.press("ArrowDown")  # pick the first kind without a mouse
+    chosen = page.locator("#id_kind input:checked").get_attribute("value")
+    assert chosen
     page.locator("#id_q").focus()
     page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"kind="))
+    page.wait_for_url(re.compile(rf"kind={chosen}"))
