@@ -6,10 +6,10 @@
 Needs only matplotlib and the JSON files (not Django, not our venv), so that it runs anywhere
 the results are. Writes, from what is there:
 
-- publish-storm.png, from publish-storm-before.json, publish-storm-after.json and any other
-  publish-storm-<label>.json: requests/s over each run, per second where the run recorded it
-  (``per_second``, bench/publish_storm.py, with the pages rendered in that second) and per
-  slice otherwise, with the publications marked;
+- publish-storm.png, from publish-storm-before.json, publish-storm-after.json and the
+  newest round's publish-storm-round<N>*.json: requests/s over each run, per second where
+  the run recorded it (``per_second``, bench/publish_storm.py, with the pages rendered in
+  that second) and per slice otherwise, with the publications marked and each slice's p99;
 - peer.png, from peer.json (bench/peer.py): requests/s and one request's p50, ours and the
   peer's side by side for each page, with the ratio ours / peer written above;
 - scale.png, from scale-<N>.json (bench/scale.py): p50 and p99 of each page against the
@@ -18,6 +18,7 @@ the results are. Writes, from what is there:
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 import matplotlib
@@ -47,9 +48,21 @@ def storm_series(report) -> tuple[list[float], list[float], str]:
 
 
 def storm_runs(results: Path) -> list[tuple[str, dict]]:
-    """(label, report) of each publish-storm-<label>.json: before, after, then the others."""
+    """(label, report) of the first before and after, then the runs of the newest round
+    (labels "round<N>…" with the highest N; every run if none is so named): a panel for each
+    run ever recorded made the figure too tall to read."""
     found = {p.stem.removeprefix("publish-storm-"): p for p in results.glob("publish-storm-*.json")}
-    order = sorted(found, key=lambda label: ({"before": 0, "after": 1}.get(label, 2), label))
+    rounds = {label: int(m[1]) for label in found if (m := re.match(r"round(\d+)", label))}
+    newest = max(rounds.values(), default=None)
+    chosen = [
+        label
+        for label in found
+        if label in ("before", "after") or newest is None or rounds.get(label) == newest
+    ]
+    order = sorted(
+        chosen,
+        key=lambda label: ({"before": 0, "after": 1}.get(label, 2), "before" not in label, label),
+    )
     return [(label, load(found[label])) for label in order]
 
 
@@ -83,7 +96,15 @@ def plot_storm(runs, out: Path) -> None:
             fontsize=10,
         )
         ax.set_ylabel("requests/s")
-        ax.set_ylim(bottom=0)
+        # Each slice's p99 written above it (red past the issue's 50 ms).
+        top = 1.2 * max([*y, report["steady_rps"]])
+        ax.set_ylim(0, top)
+        for s in report["slices"]:
+            late = s["p99_ms"] > 50
+            ax.text((s["from_s"] + s["to_s"]) / 2, 0.89 * top, f"{s['p99_ms']:.0f}",
+                    ha="center", fontsize=7, color="tab:red" if late else "dimgray",
+                    fontweight="bold" if late else "normal")  # fmt: skip
+        ax.text(0, 0.99 * top, "p99 ms of each slice:", fontsize=7, va="top", color="dimgray")
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8, loc="lower left")
     axes[-1].set_xlabel("seconds into the run")
@@ -92,7 +113,7 @@ def plot_storm(runs, out: Path) -> None:
         "the shape, not the heights)",
         fontsize=11,
     )
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0, 1, 0.98))  # the title above the first panel, not on it
     figure.savefig(out, dpi=100)
     plt.close(figure)
 
@@ -131,7 +152,7 @@ def plot_peer(report, out: Path) -> None:
         "× ratio ours / peer",
         fontsize=11,
     )
-    figure.tight_layout()
+    figure.tight_layout(rect=(0, 0, 1, 0.98))  # the title above the first panel, not on it
     figure.savefig(out, dpi=100)
     plt.close(figure)
 
