@@ -12,6 +12,7 @@ import signal
 import socket
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -182,6 +183,35 @@ def test_a_database_restart_is_not_a_500_from_a_dead_kept_connection(site, proxy
         responses = list(pool.map(site.get, [f"/{code}/press/?year=2021" for code in CODES] * 4))
     assert [r.status_code for r in responses] == [200] * len(responses)
     assert all("Savdo" in r.text for r in responses)
+
+
+def listening_sockets(pid: int, port: int) -> set[str]:
+    """The inodes of the sockets process ``pid`` holds that listen on TCP ``port``."""
+    listening = set()
+    for line in Path(f"/proc/{pid}/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, state, inode = fields[1], fields[3], fields[9]
+        if state == "0A" and int(local.rsplit(":", 1)[1], 16) == port:  # 0A: LISTEN
+            listening.add(inode)
+    held = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            held.add(target.removeprefix("socket:[").removesuffix("]"))
+    return listening & held
+
+
+def test_each_worker_listens_on_a_socket_of_its_own(site):
+    """gunicorn.conf.py's reuse_port: the kernel spreads new connections over the workers'
+    sockets; on one shared socket a worker busy for a moment got none of a client's
+    connections (bench/README.md, seventh round)."""
+    sockets = [listening_sockets(pid, site.port) for pid in sorted(site.workers())]
+    assert len(sockets) == 2
+    assert all(len(held) == 1 for held in sockets), sockets
+    assert sockets[0] != sockets[1]
 
 
 def test_a_killed_worker_is_replaced_and_the_other_answers(site, release_factory):
