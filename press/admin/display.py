@@ -40,22 +40,23 @@ def title_column(release):
     """The title in the admin's language; failing that, the first language that has one,
     marked as such (its ``lang`` and its name): a translator reading the Russian list must
     not take a Latin Uzbek title for a Russian one."""
-    code = languages.current()
-    title = getattr(release, languages.field("title", code))
-    if title:
-        return format_html('<span id="title-{}">{}</span>', release.pk, title)
-    for other in languages.codes():
-        title = getattr(release, languages.field("title", other))
-        if title:
-            return format_html(
-                '<span id="title-{}"><span lang="{}">{}</span> '
-                '<small class="other-language">({})</small></span>',
-                release.pk,
+    shown = getattr(release, languages.field("title", languages.current()))
+    if not shown:
+        other = next(
+            (c for c in languages.codes() if getattr(release, languages.field("title", c))),
+            None,
+        )
+        if other is None:
+            shown = release.slug or _("(untitled)")
+        else:
+            shown = format_html(
+                '<span lang="{}">{}</span> <small class="other-language">({})</small>',
                 languages.bcp47(other),
-                title,
+                getattr(release, languages.field("title", other)),
                 languages.name(other),
             )
-    return format_html('<span id="title-{}">{}</span>', release.pk, release.slug or _("(untitled)"))
+    # The row's checkbox is named by this element (ReleaseAdmin.action_checkbox).
+    return format_html('<span id="title-{}">{}</span>', release.pk, shown)
 
 
 @admin.display(description=gettext_lazy("state"), ordering="status")

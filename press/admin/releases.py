@@ -131,14 +131,11 @@ class ReleaseAdmin(RichTextAdminMixin, TransliterationMixin, TabbedTranslationAd
         # (title_column) rather than an aria-label: a title in another language keeps its
         # lang there, which an attribute cannot.
         return format_html(
-            '<input type="checkbox" name="{}" value="{}" class="action-select" '
-            'aria-labelledby="select-{} title-{}"><span id="select-{}" hidden>{}</span>',
-            admin.helpers.ACTION_CHECKBOX_NAME,
-            release.pk,
-            release.pk,
-            release.pk,
-            release.pk,
-            _("Select this release for an action:"),
+            '<input type="checkbox" name="{name}" value="{pk}" class="action-select" '
+            'aria-labelledby="select-{pk} title-{pk}"><span id="select-{pk}" hidden>{label}</span>',
+            name=admin.helpers.ACTION_CHECKBOX_NAME,
+            pk=release.pk,
+            label=_("Select this release for an action:"),
         )
 
     def get_search_results(self, request, queryset, search_term):
